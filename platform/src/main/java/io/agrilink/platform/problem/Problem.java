@@ -1,0 +1,38 @@
+package io.agrilink.platform.problem;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem detail, the body of every error response of every AgriLink service.
+ *
+ * @param type       a URI naming the kind of problem
+ * @param title      a short, human-readable summary of the kind of problem
+ * @param status     the HTTP status code
+ * @param detail     what went wrong with this request, in words a caller can act on
+ * @param instance   the request path
+ * @param requestId  the request id, to find the request in the logs
+ * @param violations for validation problems: each bad field and what is wrong with it
+ * @param extensions further members specific to the problem (for example {@code gramsLeft})
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String requestId,
+        List<Violation> violations,
+        @JsonAnyGetter Map<String, Object> extensions) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One invalid field: its path in the request ({@code lines[0].grams}, {@code query.page}) and why. */
+    public record Violation(String field, String message) {
+    }
+}
