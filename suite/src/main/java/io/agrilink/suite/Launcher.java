@@ -1,0 +1,223 @@
+package io.agrilink.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import io.agrilink.suite.demo.DemoContext;
+import io.agrilink.suite.demo.DemoData;
+
+/**
+ * {@code ./agrilink up}: one PostgreSQL, the four services, the Luc Ngan lychee week demo data,
+ * and tokens to try it with. {@code ./agrilink token ROLE --sub SUBJECT} mints more tokens.
+ */
+public final class Launcher {
+
+    /** The demo loaders, by class name, in the suite's demo package. */
+    private static final List<String> DEMO_LOADERS = List.of("CatalogDemo", "TrainingDemo", "LogisticsDemo",
+            "OrderDemo");
+
+    /** The users the demo data is made of, one per role, whose tokens are printed. */
+    private static final Map<String, String> DEMO_USERS = new LinkedHashMap<>();
+
+    static {
+        DEMO_USERS.put("staff", "staff-hoa");
+        DEMO_USERS.put("farmer", "farmer-lan");
+        DEMO_USERS.put("buyer", "buyer-hanoi");
+        DEMO_USERS.put("carrier", "carrier-coldchain");
+        DEMO_USERS.put("service", "agrilink-cli");
+    }
+
+    private final Instant begin = Instant.now();
+
+    public static void main(String[] args) {
+        Arguments arguments = Arguments.parse(args);
+        try {
+            switch (arguments.command()) {
+                case "up" -> new Launcher().up(arguments);
+                case "token" -> token(arguments);
+                default -> usage();
+            }
+        } catch (LocalSuite.PortInUseException | IllegalArgumentException e) {
+            System.err.println("agrilink: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("agrilink: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private void up(Arguments arguments) throws Exception {
+        Path root = Path.of(arguments.option("root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(arguments.option("data", ".agrilink")).normalize();
+        if (arguments.flag("fresh")) {
+            step("Starting fresh: removing " + data);
+            deleteRecursively(data);
+        }
+        LocalSuite.Options options = LocalSuite.Options.defaults(root, data)
+                .withPortOffset(Integer.parseInt(arguments.option("port-offset", "0")))
+                .withPostgresPort(Integer.parseInt(arguments.option("pg-port", "0")));
+        if (arguments.has("db-url")) {
+            options = options.withExternalDatabase(arguments.option("db-url", null),
+                    arguments.option("db-user", "postgres"), arguments.option("db-password", "postgres"));
+        }
+        LocalSuite suite = new LocalSuite(options, this::step);
+        suite.checkPortsFree();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            step("Stopping the services and PostgreSQL…");
+            suite.close();
+            step("Stopped. Your data stays in " + data + " (./agrilink up --fresh starts over).");
+            stopped.countDown();
+        }, "agrilink-shutdown"));
+
+        step(options.externalJdbcBase() == null
+                ? "Starting PostgreSQL 17 (embedded; data in " + data.resolve("postgres") + ")"
+                : "Using PostgreSQL at " + options.externalJdbcBase());
+        suite.startDatabase();
+        step("Databases ready: catalog, orders, training, logistics");
+        step("Starting the four services (logs in " + data.resolve("logs") + ")");
+        suite.startServices();
+
+        Path demoMarker = data.resolve("demo-loaded");
+        if (arguments.flag("no-demo")) {
+            step("Demo data skipped (--no-demo)");
+        } else if (Files.exists(demoMarker)) {
+            step("Demo data already loaded on " + Files.readString(demoMarker).strip());
+        } else {
+            loadDemo(suite);
+            Files.writeString(demoMarker, Instant.now().toString());
+        }
+        printWelcome(suite);
+        stopped.await();
+    }
+
+    private void loadDemo(LocalSuite suite) throws Exception {
+        DemoContext context = new DemoContext(suite.baseUrls(),
+                (role, subject) -> suite.keys().token(role, subject, Duration.ofHours(1)));
+        List<DemoData> loaders = new ArrayList<>();
+        for (String name : DEMO_LOADERS) {
+            try {
+                loaders.add((DemoData) Class.forName("io.agrilink.suite.demo." + name).getDeclaredConstructor()
+                        .newInstance());
+            } catch (ClassNotFoundException notYet) {
+                step("(no demo data for " + name.replace("Demo", "").toLowerCase() + " yet)");
+            }
+        }
+        loaders.sort(Comparator.comparingInt(DemoData::order));
+        for (DemoData loader : loaders) {
+            step("Loading demo data: " + loader.description());
+            loader.load(context);
+        }
+    }
+
+    private void printWelcome(LocalSuite suite) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nAgriLink is running (").append(seconds()).append(" s). Press Ctrl-C to stop.\n\n");
+        out.append(String.format("  %-18s %-24s %s%n", "service", "URL", "API docs (Swagger UI)"));
+        for (Service service : Service.values()) {
+            String url = suite.baseUrl(service);
+            out.append(String.format("  %-18s %-24s %s%n", service.artifact(), url, url + "/q/swagger-ui"));
+        }
+        out.append("\nTokens (valid 12 hours; more with ./agrilink token ROLE --sub SUBJECT):\n");
+        DEMO_USERS.forEach((role, subject) -> out.append(String.format("  %-8s %-18s %s%n", role, subject,
+                suite.keys().token(role, subject, Duration.ofHours(12)))));
+        out.append("\nTry:  curl -s '").append(suite.baseUrl(Service.CATALOG))
+                .append("/products?q=vai%20thieu'\n");
+        System.out.println(out);
+    }
+
+    private static void token(Arguments arguments) throws IOException {
+        String role = arguments.positional(0, null);
+        if (role == null || !DEMO_USERS.containsKey(role)) {
+            throw new IllegalArgumentException("usage: ./agrilink token staff|farmer|buyer|carrier|service --sub SUBJECT "
+                    + "[--hours 12]");
+        }
+        Path root = Path.of(arguments.option("root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(arguments.option("data", ".agrilink"));
+        LocalKeys keys = LocalKeys.in(data.resolve("keys"));
+        String subject = arguments.option("sub", DEMO_USERS.get(role));
+        long hours = Long.parseLong(arguments.option("hours", "12"));
+        System.out.println(keys.token(role, subject, Duration.ofHours(hours)));
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: ./agrilink up [--fresh] [--no-demo] [--data DIR] [--port-offset N] [--pg-port N]
+                                     [--db-url jdbc:postgresql://HOST:PORT --db-user U --db-password P]
+                       ./agrilink token ROLE [--sub SUBJECT] [--hours N]
+                       ./agrilink test [maven arguments]
+                """);
+    }
+
+    private void step(String message) {
+        System.out.printf("[%5.1fs] %s%n", (Duration.between(begin, Instant.now()).toMillis()) / 1000.0, message);
+    }
+
+    private String seconds() {
+        return String.format("%.1f", Duration.between(begin, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    /** {@code command [positional…] [--name value | --flag]…} */
+    record Arguments(String command, List<String> positionals, Map<String, String> options) {
+
+        static Arguments parse(String[] args) {
+            String command = args.length == 0 ? "help" : args[0];
+            List<String> positionals = new ArrayList<>();
+            Map<String, String> options = new LinkedHashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String arg = args[i];
+                if (arg.startsWith("--")) {
+                    String name = arg.substring(2);
+                    int eq = name.indexOf('=');
+                    if (eq > 0) {
+                        options.put(name.substring(0, eq), name.substring(eq + 1));
+                    } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        options.put(name, args[++i]);
+                    } else {
+                        options.put(name, "true");
+                    }
+                } else {
+                    positionals.add(arg);
+                }
+            }
+            return new Arguments(command, positionals, options);
+        }
+
+        String option(String name, String fallback) {
+            return options.getOrDefault(name, fallback);
+        }
+
+        boolean has(String name) {
+            return options.containsKey(name);
+        }
+
+        boolean flag(String name) {
+            return Boolean.parseBoolean(options.getOrDefault(name, "false"));
+        }
+
+        String positional(int index, String fallback) {
+            return index < positionals.size() ? positionals.get(index) : fallback;
+        }
+    }
+}

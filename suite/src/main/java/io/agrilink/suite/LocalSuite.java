@@ -1,0 +1,281 @@
+package io.agrilink.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The whole suite on one machine, as the launcher, the cross-service tests and the benchmarks
+ * run it: one PostgreSQL (embedded, or yours) with a database per service, and the four
+ * packaged services as separate processes that trust a locally generated key.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    /**
+     * How to run the suite.
+     *
+     * @param root        the repository root (where the services' {@code target/quarkus-app} are)
+     * @param dataDir     where PostgreSQL's files, the keys and the logs live
+     * @param portOffset  added to each service's default port (8081..8084)
+     * @param postgresPort the embedded PostgreSQL's port; 0 for any free one
+     * @param externalJdbcBase e.g. {@code jdbc:postgresql://db:5432}; null for the embedded one
+     * @param dbUser      user for the external database
+     * @param dbPassword  password for the external database
+     * @param extraProperties added to every service's configuration
+     */
+    public record Options(Path root, Path dataDir, int portOffset, int postgresPort, String externalJdbcBase,
+            String dbUser, String dbPassword, Map<String, String> extraProperties) {
+
+        public static Options defaults(Path root, Path dataDir) {
+            return new Options(root, dataDir, 0, 0, null, "postgres", "postgres", Map.of());
+        }
+
+        public Options withPortOffset(int offset) {
+            return new Options(root, dataDir, offset, postgresPort, externalJdbcBase, dbUser, dbPassword,
+                    extraProperties);
+        }
+
+        public Options withPostgresPort(int port) {
+            return new Options(root, dataDir, portOffset, port, externalJdbcBase, dbUser, dbPassword, extraProperties);
+        }
+
+        public Options withExternalDatabase(String jdbcBase, String user, String password) {
+            return new Options(root, dataDir, portOffset, postgresPort, jdbcBase, user, password, extraProperties);
+        }
+
+        public Options withProperties(Map<String, String> properties) {
+            Map<String, String> all = new LinkedHashMap<>(extraProperties);
+            all.putAll(properties);
+            return new Options(root, dataDir, portOffset, postgresPort, externalJdbcBase, dbUser, dbPassword, all);
+        }
+    }
+
+    private final Options options;
+    private final Consumer<String> progress;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private EmbeddedPostgres postgres;
+    private String jdbcBase;
+    private LocalKeys keys;
+
+    public LocalSuite(Options options, Consumer<String> progress) {
+        this.options = options;
+        this.progress = progress;
+    }
+
+    /** Fails with a clear message when a port the suite needs is taken. */
+    public void checkPortsFree() throws IOException {
+        List<String> taken = new ArrayList<>();
+        for (Service service : Service.values()) {
+            int port = service.defaultPort() + options.portOffset();
+            if (!isFree(port)) {
+                taken.add(port + " (" + service.artifact() + ")");
+            }
+        }
+        if (options.externalJdbcBase() == null && options.postgresPort() != 0 && !isFree(options.postgresPort())) {
+            taken.add(options.postgresPort() + " (PostgreSQL)");
+        }
+        if (!taken.isEmpty()) {
+            throw new PortInUseException("Port " + String.join(", ", taken) + " already in use. Stop whatever uses it "
+                    + "(is another ./agrilink up running?), or start with --port-offset 100 to move the services "
+                    + "to 8181..8184.");
+        }
+    }
+
+    /** Starts PostgreSQL and creates one database per service. */
+    public void startDatabase() throws IOException, SQLException {
+        keys = LocalKeys.in(options.dataDir().resolve("keys"));
+        if (options.externalJdbcBase() != null) {
+            jdbcBase = options.externalJdbcBase().replaceAll("/+$", "");
+        } else {
+            Path pgData = options.dataDir().resolve("postgres");
+            Path pgWork = options.dataDir().resolve("postgres-binaries");
+            Files.createDirectories(pgWork);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(pgWork.toFile())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // durable as production: every commit reaches the disk
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("timezone", "UTC");
+            if (options.postgresPort() != 0) {
+                builder.setPort(options.postgresPort());
+            }
+            postgres = builder.start();
+            jdbcBase = "jdbc:postgresql://localhost:" + postgres.getPort();
+        }
+        try (Connection db = DriverManager.getConnection(jdbcBase + "/postgres", options.dbUser(), options.dbPassword());
+                PreparedStatement exists = db.prepareStatement("select 1 from pg_database where datname = ?")) {
+            for (Service service : Service.values()) {
+                exists.setString(1, service.database());
+                try (ResultSet found = exists.executeQuery()) {
+                    if (!found.next()) {
+                        try (Statement create = db.createStatement()) {
+                            create.execute("create database " + service.database());
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Starts the four services in parallel and waits until each is ready. */
+    public void startServices() throws Exception {
+        for (Service service : Service.values()) {
+            services.put(service, process(service));
+        }
+        ExecutorService starter = Executors.newFixedThreadPool(Service.values().length);
+        try {
+            List<Future<Object>> started = new ArrayList<>();
+            for (ServiceProcess process : services.values()) {
+                process.start();
+                started.add(starter.submit((Callable<Object>) () -> {
+                    long begin = System.nanoTime();
+                    process.awaitReady(Duration.ofSeconds(120));
+                    progress.accept(String.format("%s ready on %s (%.1f s)", process.service().artifact(),
+                            process.baseUrl(), (System.nanoTime() - begin) / 1e9));
+                    return null;
+                }));
+            }
+            for (Future<Object> ready : started) {
+                ready.get();
+            }
+        } finally {
+            starter.shutdown();
+        }
+    }
+
+    private ServiceProcess process(Service service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("quarkus.datasource.jdbc.url", jdbcBase + "/" + service.database());
+        properties.put("quarkus.datasource.username", options.dbUser());
+        properties.put("quarkus.datasource.password", options.dbPassword());
+        properties.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toAbsolutePath().toString());
+        properties.put("smallrye.jwt.sign.key.location", keys.privateKeyFile().toAbsolutePath().toString());
+        for (Service other : Service.values()) {
+            properties.put("quarkus.rest-client." + other.shortName() + ".url", baseUrl(other));
+        }
+        properties.putAll(options.extraProperties());
+        Path jar = options.root().resolve(service.artifact()).resolve("target/quarkus-app/quarkus-run.jar");
+        Path log = options.dataDir().resolve("logs").resolve(service.artifact() + ".log");
+        return new ServiceProcess(service, service.defaultPort() + options.portOffset(), jar, log, properties);
+    }
+
+    public String baseUrl(Service service) {
+        return "http://localhost:" + (service.defaultPort() + options.portOffset());
+    }
+
+    public Map<String, String> baseUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            urls.put(service.shortName(), baseUrl(service));
+        }
+        return urls;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public LocalKeys keys() {
+        return keys;
+    }
+
+    /** The JDBC URL of a service's database. */
+    public String jdbcUrl(Service service) {
+        return jdbcBase + "/" + service.database();
+    }
+
+    public String dbUser() {
+        return options.dbUser();
+    }
+
+    public String dbPassword() {
+        return options.dbPassword();
+    }
+
+    /** Stops the embedded database (an outage); {@link #restartDatabase()} brings it back on the same port. */
+    public void stopDatabase() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    public void restartDatabase() throws IOException {
+        if (postgres == null) {
+            return;
+        }
+        int port = postgres.getPort();
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(options.dataDir().resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(options.dataDir().resolve("postgres-binaries").toFile())
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("timezone", "UTC")
+                .setPort(port)
+                .start();
+    }
+
+    /** Stops the services (gracefully) and then the database. */
+    @Override
+    public void close() {
+        for (ServiceProcess process : services.values()) {
+            try {
+                process.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A port the suite needs is taken. */
+    public static final class PortInUseException extends IOException {
+        public PortInUseException(String message) {
+            super(message);
+        }
+    }
+}
