@@ -30,7 +30,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             workingDirectory = root.resolve("work");
             Files.createDirectories(workingDirectory);
             deleteRecursively(dataDirectory);
-            postgres = builder().setCleanDataDirectory(true).start();
+            // never "clean": zonky would delete the data on close, and a stopped-and-restarted database must keep it
+            postgres = builder().setCleanDataDirectory(false).start();
             port = postgres.getPort();
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
