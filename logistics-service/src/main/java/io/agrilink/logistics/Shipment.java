@@ -1,0 +1,168 @@
+package io.agrilink.logistics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/** The goods of one order on their way from the producer to the buyer. */
+@Entity
+@Table(name = "shipment")
+public class Shipment extends PanacheEntity {
+
+    /**
+     * Where a shipment is. OPEN waits for a carrier; FAILED_ATTEMPT goes out again or back to
+     * the producer; DELIVERED and RETURNED are final.
+     */
+    public enum Status {
+        OPEN, ASSIGNED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED;
+
+        /** The statuses that may follow this one. IN_TRANSIT may repeat, to report a new location. */
+        public Set<Status> next() {
+            return switch (this) {
+                case OPEN -> EnumSet.of(ASSIGNED);
+                case ASSIGNED -> EnumSet.of(PICKED_UP);
+                case PICKED_UP -> EnumSet.of(IN_TRANSIT);
+                case IN_TRANSIT -> EnumSet.of(IN_TRANSIT, OUT_FOR_DELIVERY);
+                case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED, FAILED_ATTEMPT);
+                case FAILED_ATTEMPT -> EnumSet.of(OUT_FOR_DELIVERY, RETURNED);
+                case DELIVERED, RETURNED -> EnumSet.noneOf(Status.class);
+            };
+        }
+
+        public boolean isFinal() {
+            return this == DELIVERED || this == RETURNED;
+        }
+    }
+
+    @Column(name = "order_id")
+    public long orderId;
+
+    @Column(name = "order_ref")
+    public String orderRef;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "producer_id")
+    public Long producerId;
+
+    @Column(name = "producer_name")
+    public String producerName;
+
+    @Column(name = "pickup_province")
+    public String pickupProvince;
+
+    @Column(name = "pickup_commune")
+    public String pickupCommune;
+
+    @Column(name = "pickup_phone")
+    public String pickupPhone;
+
+    public String recipient;
+
+    @Column(name = "recipient_phone")
+    public String recipientPhone;
+
+    /** ISO 3166 alpha-2, upper case; VN for domestic shipments. */
+    public String country;
+
+    @Column(name = "destination_province")
+    public String destinationProvince;
+
+    @Column(name = "destination_commune")
+    public String destinationCommune;
+
+    public String street;
+
+    @Column(name = "postal_code")
+    public String postalCode;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "shipment_parcel", joinColumns = @JoinColumn(name = "shipment_id"))
+    @OrderColumn(name = "position")
+    public List<Parcel> parcels = new ArrayList<>();
+
+    /** Cash to collect from the buyer, whole đồng; 0 when paid beforehand. */
+    @Column(name = "cod_amount")
+    public long codAmount;
+
+    @Column(name = "cold_chain")
+    public boolean coldChain;
+
+    @Column(name = "min_celsius")
+    public Double minCelsius;
+
+    @Column(name = "max_celsius")
+    public Double maxCelsius;
+
+    /** Leaves Vietnam: papers and treatments are checked before pickup. */
+    @Column(name = "is_export")
+    public boolean export;
+
+    @Column(name = "deliver_by")
+    public Instant deliverBy;
+
+    /** The code the buyer tells the courier at the door; proves the delivery. */
+    @Column(name = "delivery_code")
+    public String deliveryCode;
+
+    @Column(name = "carrier_id")
+    public Long carrierId;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    @Column(name = "picked_up_at")
+    public Instant pickedUpAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+
+    @Column(name = "last_location")
+    public String lastLocation;
+
+    @Column(name = "received_by")
+    public String receivedBy;
+
+    @Column(name = "proof_photo_ref")
+    public String proofPhotoRef;
+
+    @Column(name = "cash_collected")
+    public Long cashCollected;
+
+    @Column(name = "cod_mismatch")
+    public boolean codMismatch;
+
+    @Column(name = "temperature_breached")
+    public boolean temperatureBreached;
+
+    /** How many status events were reported; numbers them for in-order delivery to order-service. */
+    @Column(name = "event_count")
+    public int eventCount;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    public long totalGrams() {
+        return parcels.stream().mapToLong(p -> p.grams).sum();
+    }
+
+    public boolean isHeldBy(Carrier carrier) {
+        return carrier != null && carrier.id.equals(carrierId);
+    }
+}

@@ -1,0 +1,111 @@
+package io.agrilink.logistics.rest;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.agrilink.logistics.Carrier;
+import io.agrilink.logistics.rest.CarrierRequests.CarrierView;
+import io.agrilink.logistics.rest.CarrierRequests.NewCarrier;
+import io.agrilink.logistics.rest.CarrierRequests.PerformanceView;
+import io.agrilink.logistics.service.CarrierService;
+import io.agrilink.logistics.service.Page;
+import io.agrilink.platform.security.Caller;
+import io.agrilink.platform.security.Roles;
+
+@Path("/carriers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CarrierResource {
+
+    @Inject
+    CarrierService carriers;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Register a logistics firm: provinces it picks up in, capabilities, daily capacity")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. an unknown province")
+    @APIResponse(responseCode = "409", description = "The subject is already a registered carrier")
+    public Response register(@Valid @NotNull NewCarrier request) {
+        Carrier carrier = carriers.register(request);
+        return Response.created(URI.create("/carriers/" + carrier.id)).entity(CarrierView.of(carrier)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "All carriers, by name")
+    @APIResponse(responseCode = "200", description = "A page of carriers")
+    public Page<CarrierView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        Page<Carrier> result = carriers.list(page, size);
+        return new Page<>(result.items().stream().map(CarrierView::of).toList(), page, size, result.total());
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.CARRIER)
+    @Operation(summary = "The calling carrier's own registration")
+    @APIResponse(responseCode = "200", description = "The carrier")
+    @APIResponse(responseCode = "403", description = "The account is not a registered carrier")
+    public CarrierView me() {
+        return CarrierView.of(carriers.bySubject(caller.subject()));
+    }
+
+    @GET
+    @Path("/performance")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "On-time rate of every carrier: delivered, delivered before deliverBy, rate")
+    @APIResponse(responseCode = "200", description = "A page of carrier performances")
+    public Page<PerformanceView> performances(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return carriers.performances(page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.STAFF, Roles.CARRIER })
+    @Operation(summary = "One carrier (staff, or the carrier itself)")
+    @APIResponse(responseCode = "200", description = "The carrier")
+    @APIResponse(responseCode = "403", description = "Another carrier's registration")
+    @APIResponse(responseCode = "404", description = "No such carrier")
+    public CarrierView get(@PathParam("id") long id) {
+        Carrier carrier = carriers.get(id);
+        caller.requireSelfOrStaff(carrier.subject, "carrier " + id);
+        return CarrierView.of(carrier);
+    }
+
+    @GET
+    @Path("/{id}/performance")
+    @RolesAllowed({ Roles.STAFF, Roles.CARRIER })
+    @Operation(summary = "On-time rate of one carrier (staff, or the carrier itself)")
+    @APIResponse(responseCode = "200", description = "Delivered, delivered on time, rate (null before any delivery)")
+    @APIResponse(responseCode = "403", description = "Another carrier's figures")
+    @APIResponse(responseCode = "404", description = "No such carrier")
+    public PerformanceView performance(@PathParam("id") long id) {
+        Carrier carrier = carriers.get(id);
+        caller.requireSelfOrStaff(carrier.subject, "carrier " + id);
+        return carriers.performance(carrier);
+    }
+}

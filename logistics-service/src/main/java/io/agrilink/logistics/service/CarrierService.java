@@ -1,0 +1,123 @@
+package io.agrilink.logistics.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.agrilink.logistics.Capability;
+import io.agrilink.logistics.Carrier;
+import io.agrilink.logistics.config.LogisticsConfig;
+import io.agrilink.logistics.repository.CarrierRepository;
+import io.agrilink.logistics.repository.CarrierRepository.Deliveries;
+import io.agrilink.logistics.rest.CarrierRequests.NewCarrier;
+import io.agrilink.logistics.rest.CarrierRequests.PerformanceView;
+import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.vn.Provinces;
+import io.agrilink.platform.vn.VietnameseText;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class CarrierService {
+
+    @Inject
+    CarrierRepository carriers;
+
+    @Inject
+    LogisticsConfig config;
+
+    @Transactional
+    public Carrier register(NewCarrier request) {
+        if (carriers.findBySubject(request.subject()).isPresent()) {
+            throw ProblemException.conflict("A carrier with subject " + request.subject() + " is already registered")
+                    .with("field", "subject");
+        }
+        Carrier carrier = new Carrier();
+        carrier.subject = request.subject();
+        carrier.name = VietnameseText.nfc(request.name().strip());
+        carrier.provinces = new TreeSet<>(resolveProvinces(request));
+        carrier.capabilities = request.capabilities() == null || request.capabilities().isEmpty()
+                ? EnumSet.noneOf(Capability.class)
+                : EnumSet.copyOf(request.capabilities());
+        carrier.dailyCapacity = request.dailyCapacity();
+        carriers.persist(carrier);
+        carriers.flush();
+        carriers.getEntityManager().refresh(carrier);
+        return carrier;
+    }
+
+    public Carrier get(long id) {
+        return carriers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Carrier", id));
+    }
+
+    /** The carrier whose account is {@code subject}; 403 when that account was never registered. */
+    public Carrier bySubject(String subject) {
+        return carriers.findBySubject(subject).orElseThrow(() -> ProblemException
+                .forbidden("Your account " + subject + " is not registered as a carrier; ask programme staff"));
+    }
+
+    /** The same, with its row locked until the transaction ends: its daily capacity is counted safely. */
+    Carrier lockBySubject(String subject) {
+        Carrier carrier = bySubject(subject);
+        carriers.getEntityManager().lock(carrier, LockModeType.PESSIMISTIC_WRITE);
+        return carrier;
+    }
+
+    Carrier lock(long id) {
+        return carriers.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("Carrier", id));
+    }
+
+    public Page<Carrier> list(int page, int size) {
+        return Page.of(carriers.findAll(Sort.by("name").and("id")), page, size, c -> c);
+    }
+
+    /** Shipments the carrier may still take on today, in Vietnam time. */
+    public long capacityLeft(Carrier carrier) {
+        Instant startOfDay = LocalDate.now(config.timeZone()).atStartOfDay(config.timeZone()).toInstant();
+        return carrier.dailyCapacity - carriers.countTakenSince(carrier.id, startOfDay);
+    }
+
+    public PerformanceView performance(Carrier carrier) {
+        return view(carrier, carriers.deliveries(List.of(carrier.id)).getOrDefault(carrier.id, Deliveries.NONE));
+    }
+
+    public Page<PerformanceView> performances(int page, int size) {
+        Page<Carrier> carriersPage = list(page, size);
+        Map<Long, Deliveries> deliveries = carriers.deliveries(carriersPage.items().stream().map(c -> c.id).toList());
+        List<PerformanceView> items = carriersPage.items().stream()
+                .map(c -> view(c, deliveries.getOrDefault(c.id, Deliveries.NONE))).toList();
+        return new Page<>(items, page, size, carriersPage.total());
+    }
+
+    private static PerformanceView view(Carrier carrier, Deliveries d) {
+        Double rate = d.delivered() == 0 ? null : Math.round(10_000.0 * d.onTime() / d.delivered()) / 10_000.0;
+        return new PerformanceView(carrier.id, carrier.name, d.delivered(), d.onTime(), rate);
+    }
+
+    private static List<String> resolveProvinces(NewCarrier request) {
+        if (Boolean.TRUE.equals(request.nationwide())) {
+            return Provinces.all();
+        }
+        if (request.provinces() == null || request.provinces().isEmpty()) {
+            throw ProblemException.invalid("provinces", "name at least one province, or set nationwide");
+        }
+        List<String> resolved = new ArrayList<>();
+        for (int i = 0; i < request.provinces().size(); i++) {
+            String name = request.provinces().get(i);
+            String field = "provinces[" + i + "]";
+            resolved.add(Provinces.resolve(name)
+                    .orElseThrow(() -> ProblemException.invalid(field, "'" + name + "' is not a Vietnamese province"))
+                    .province());
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,83 @@
+package io.agrilink.logistics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.agrilink.logistics.client.ShipmentStatusEvent;
+
+/**
+ * Test-only stand-in for order-service's {@code POST /orders/{orderId}/shipment-events}, deployed
+ * in the test application: it takes the service token, records what it applied (dropping repeats of
+ * an event id, as the real one does), and can be switched to 503 to play an outage.
+ */
+@Path("/test-double/order/orders/{orderId}/shipment-events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrderServiceDouble {
+
+    /** One event as received, with the order it was posted for. */
+    public record Received(long orderId, ShipmentStatusEvent event) {
+    }
+
+    private static volatile boolean down;
+    private static final List<Received> APPLIED = new CopyOnWriteArrayList<>();
+    private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
+    private static final Map<String, AtomicInteger> RECEIPTS = new ConcurrentHashMap<>();
+    private static final AtomicInteger REFUSED_WHILE_DOWN = new AtomicInteger();
+    private static final Set<Long> UNKNOWN_ORDERS = ConcurrentHashMap.newKeySet();
+
+    @POST
+    @RolesAllowed("service")
+    public Response receive(@PathParam("orderId") long orderId, ShipmentStatusEvent event) {
+        if (down) {
+            REFUSED_WHILE_DOWN.incrementAndGet();
+            return Response.status(503).build();
+        }
+        if (UNKNOWN_ORDERS.contains(orderId)) {
+            return Response.status(404).type("application/problem+json")
+                    .entity("{\"status\":404,\"detail\":\"Order " + orderId + " does not exist\"}").build();
+        }
+        RECEIPTS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
+        if (SEEN.add(event.eventId())) {
+            APPLIED.add(new Received(orderId, event));
+        }
+        return Response.ok().build();
+    }
+
+    public static void down(boolean isDown) {
+        down = isDown;
+    }
+
+    /** From now on, events for this order are answered 404 (unknown order), as order-service would. */
+    public static void forget(long orderId) {
+        UNKNOWN_ORDERS.add(orderId);
+    }
+
+    public static int refusedWhileDown() {
+        return REFUSED_WHILE_DOWN.get();
+    }
+
+    /** Events applied for one shipment, in arrival order. */
+    public static List<Received> appliedFor(long shipmentId) {
+        return APPLIED.stream().filter(r -> r.event().shipmentId() == shipmentId).toList();
+    }
+
+    /** How many times an event id was posted successfully (1 when delivered exactly once). */
+    public static int receipts(String eventId) {
+        AtomicInteger count = RECEIPTS.get(eventId);
+        return count == null ? 0 : count.get();
+    }
+}
