@@ -1,0 +1,297 @@
+package io.agrilink.suite.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+
+/**
+ * Renders k8s/overlays/dev and k8s/overlays/prod with kustomize and checks every object
+ * against {@link ManifestRules}, then what each overlay promises (replicas, database,
+ * backups, routing, who may call whom).
+ */
+class ManifestTest {
+
+    static final Map<String, Integer> PORTS = Map.of("catalog-service", 8081, "order-service", 8082,
+            "training-service", 8083, "logistics-service", 8084);
+    /** Secrets the cluster's operators create before a prod deploy (k8s/README.md). */
+    static final Set<String> PROD_SECRETS = Set.of("agrilink-jwt", "catalog-service-db", "order-service-db",
+            "training-service-db", "logistics-service-db", "agrilink-db-backup");
+
+    private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
+
+    static synchronized List<JsonNode> rendered(String overlay) {
+        return RENDERED.computeIfAbsent(overlay, Manifests::render);
+    }
+
+    static List<HasMetadata> objects(String overlay) {
+        return ManifestRules.typed(rendered(overlay));
+    }
+
+    static <T extends HasMetadata> List<T> all(String overlay, Class<T> type) {
+        return objects(overlay).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    static <T extends HasMetadata> T one(String overlay, Class<T> type, String name) {
+        return all(overlay, type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": no " + type.getSimpleName() + " " + name));
+    }
+
+    static List<GenericKubernetesResource> custom(String overlay, String kind) {
+        return all(overlay, GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void overlayRendersAndEveryObjectFollowsTheRules(String overlay) {
+        Set<String> external = overlay.equals("prod") ? PROD_SECRETS : Set.of();
+        List<String> problems = ManifestRules.check(rendered(overlay),
+                new ManifestRules.Options(Manifests.generatedSecretNames(), external));
+        if (!problems.isEmpty()) {
+            fail("k8s/overlays/" + overlay + " breaks " + problems.size() + " rule(s):\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everythingLivesInTheAgrilinkNamespace(String overlay) {
+        one(overlay, Namespace.class, "agrilink");
+        List<String> elsewhere = objects(overlay).stream()
+                .filter(o -> !(o instanceof Namespace))
+                .filter(o -> !"agrilink".equals(o.getMetadata().getNamespace()))
+                .map(ManifestRules::id).toList();
+        assertEquals(List.of(), elsewhere, "objects outside the agrilink namespace");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void servicesListenOnTheirOwnPortBehindPort80(String overlay) {
+        PORTS.forEach((name, port) -> {
+            Container container = one(overlay, Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertEquals(port, container.getPorts().get(0).getContainerPort(), name + " container port");
+            var servicePort = one(overlay, Service.class, name).getSpec().getPorts().get(0);
+            assertEquals(80, servicePort.getPort(), name + " Service port");
+            assertEquals(port, servicePort.getTargetPort().getIntVal(), name + " Service target port");
+            assertEquals("/q/metrics", one(overlay, Deployment.class, name).getSpec().getTemplate().getMetadata()
+                    .getAnnotations().get("prometheus.io/path"), name + " scrape path");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theIngressRoutesEachPrefixToItsService(String overlay) {
+        Map<String, String> routes = new TreeMap<>();
+        for (Ingress ingress : all(overlay, Ingress.class)) {
+            assertEquals("/$2", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/rewrite-target"),
+                    ManifestRules.id(ingress) + " strips its prefix");
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
+                    .forEach(path -> routes.put(path.getPath(), path.getBackend().getService().getName())));
+        }
+        assertEquals(Map.of("/catalog(/|$)(.*)", "catalog-service", "/orders(/|$)(.*)", "order-service",
+                "/training(/|$)(.*)", "training-service", "/logistics(/|$)(.*)", "logistics-service"), routes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void orderAndCatalogScaleOnCpu(String overlay) {
+        Map<String, String> scaled = all(overlay, HorizontalPodAutoscaler.class).stream().collect(Collectors.toMap(
+                h -> h.getSpec().getScaleTargetRef().getName(),
+                h -> h.getSpec().getMetrics().get(0).getResource().getName()));
+        assertEquals(Map.of("catalog-service", "cpu", "order-service", "cpu"), scaled);
+        for (String name : List.of("catalog-service", "order-service")) {
+            assertEquals(null, one(overlay, Deployment.class, name).getSpec().getReplicas(),
+                    name + ": no replicas field, or every apply would undo the autoscaler");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void networkPoliciesLetOnlyTheNeededCallersThrough(String overlay) {
+        List<HasMetadata> objects = objects(overlay);
+        NetworkReach reach = new NetworkReach(objects, ManifestRules.workloads(rendered(overlay)));
+        assertTrue(all(overlay, NetworkPolicy.class).stream().anyMatch(p -> p.getSpec().getPodSelector().getMatchLabels()
+                .isEmpty() && p.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                && p.getSpec().getIngress().isEmpty() && p.getSpec().getEgress().isEmpty()), "a default-deny policy");
+
+        Set<String> expected = new TreeSet<>(Set.of(
+                "order-service -> catalog-service", "training-service -> catalog-service",
+                "order-service -> logistics-service", "logistics-service -> order-service",
+                "catalog-service -> agrilink-db", "order-service -> agrilink-db",
+                "training-service -> agrilink-db", "logistics-service -> agrilink-db"));
+        Set<String> fromOutside = new TreeSet<>();
+        for (String service : PORTS.keySet()) {
+            fromOutside.add("namespace ingress-nginx -> " + service);
+            fromOutside.add("namespace monitoring -> " + service);
+        }
+        if (overlay.equals("prod")) {
+            expected.add("agrilink-db -> agrilink-db");
+            fromOutside.add("namespace cnpg-system -> agrilink-db");
+        }
+        assertEquals(expected, reach.inNamespace(), "who may call whom inside the namespace");
+        assertEquals(fromOutside, reach.fromNamespaces(), "which namespaces may call in");
+    }
+
+    @Test
+    void devRunsOnePodEachAndOnePinnedPostgresWithADatabasePerService() {
+        for (Deployment d : all("dev", Deployment.class)) {
+            Integer replicas = d.getSpec().getReplicas();
+            assertTrue(replicas == null || replicas == 1, ManifestRules.id(d) + " runs one pod in dev");
+        }
+        all("dev", HorizontalPodAutoscaler.class).forEach(h -> assertEquals(1, h.getSpec().getMinReplicas()));
+
+        StatefulSet db = one("dev", StatefulSet.class, "agrilink-db");
+        assertEquals(1, db.getSpec().getReplicas());
+        String image = db.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+        assertTrue(image.matches("postgres:17\\.\\d+(-[a-z0-9]+)?"), "PostgreSQL 17 pinned to a minor release: " + image);
+        assertEquals("data", db.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName());
+        assertEquals("agrilink-db", one("dev", Service.class, "agrilink-db-rw").getSpec().getSelector()
+                .get(ManifestRules.APP_LABEL));
+
+        ConfigMap init = all("dev", ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().startsWith("agrilink-db-init")).findFirst().orElseThrow();
+        String script = init.getData().get("init-databases.sh");
+        for (String database : List.of("catalog", "orders", "training", "logistics")) {
+            assertTrue(script.contains("create_database " + database + " " + database), "creates database " + database);
+        }
+        for (String service : PORTS.keySet()) {
+            String url = configOf("dev", service + "-config").get("QUARKUS_DATASOURCE_JDBC_URL");
+            assertTrue(url.startsWith("jdbc:postgresql://agrilink-db-rw:5432/"), service + " database URL: " + url);
+        }
+    }
+
+    @Test
+    void prodRunsTwoPodsOrMoreOfEachServiceSpreadOverNodes() {
+        for (Deployment d : all("prod", Deployment.class)) {
+            String name = d.getMetadata().getName();
+            int minimum = d.getSpec().getReplicas() != null ? d.getSpec().getReplicas()
+                    : all("prod", HorizontalPodAutoscaler.class).stream()
+                            .filter(h -> h.getSpec().getScaleTargetRef().getName().equals(name))
+                            .mapToInt(h -> h.getSpec().getMinReplicas()).findFirst().orElse(1);
+            assertTrue(minimum >= 2, name + " runs at least two pods in prod, not " + minimum);
+            var spread = d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints();
+            assertTrue(spread.stream().anyMatch(t -> t.getTopologyKey().equals("kubernetes.io/hostname")
+                    && t.getLabelSelector().getMatchLabels().get(ManifestRules.APP_LABEL).equals(name)),
+                    name + " spreads its pods over nodes");
+        }
+    }
+
+    @Test
+    void prodDatabaseIsAThreeInstanceCloudNativePgClusterWithBackups() {
+        List<GenericKubernetesResource> clusters = custom("prod", "Cluster");
+        assertEquals(1, clusters.size());
+        GenericKubernetesResource cluster = clusters.get(0);
+        assertEquals("postgresql.cnpg.io/v1", cluster.getApiVersion());
+        assertEquals("agrilink-db", cluster.getMetadata().getName(), "its read-write Service is agrilink-db-rw");
+        assertEquals(3, ((Number) cluster.get("spec", "instances")).intValue());
+        String image = cluster.get("spec", "imageName");
+        assertTrue(image.matches(".*:17\\.\\d+.*"), "PostgreSQL 17 pinned to a minor release: " + image);
+
+        List<Map<String, Object>> plugins = cluster.get("spec", "plugins");
+        assertNotNull(plugins, "a backup plugin");
+        Map<String, Object> barman = plugins.get(0);
+        assertEquals("barman-cloud.cloudnative-pg.io", barman.get("name"));
+        assertEquals(Boolean.TRUE, barman.get("isWALArchiver"), "continuous WAL archiving");
+        @SuppressWarnings("unchecked")
+        String store = ((Map<String, Object>) barman.get("parameters")).get("barmanObjectName").toString();
+        assertTrue(custom("prod", "ObjectStore").stream().anyMatch(o -> o.getMetadata().getName().equals(store)),
+                "the ObjectStore " + store + " exists");
+
+        List<GenericKubernetesResource> schedules = custom("prod", "ScheduledBackup");
+        assertEquals(1, schedules.size());
+        assertEquals("agrilink-db", schedules.get(0).get("spec", "cluster", "name"));
+        assertEquals("plugin", schedules.get(0).get("spec", "method"));
+
+        Set<String> databases = custom("prod", "Database").stream()
+                .map(d -> (String) d.get("spec", "name")).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(Set.of("catalog", "orders", "training", "logistics")), databases);
+    }
+
+    @Test
+    void prodVerifiesTokensAgainstTheIdentityProvider() {
+        Map<String, String> config = configOf("prod", "agrilink-config");
+        assertEquals("https://id.example.gov.vn/realms/agrilink/protocol/openid-connect/certs",
+                config.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
+        assertEquals("realm_access/roles", config.get("SMALLRYE_JWT_PATH_GROUPS"));
+        assertEquals("/etc/agrilink/jwt/privateKey.pem", config.get("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+    }
+
+    @Test
+    void imagesCarryTheProjectVersionInDevAndAReleaseTagInProd() {
+        String version = Manifests.projectVersion();
+        for (Deployment d : all("dev", Deployment.class)) {
+            assertEquals("localhost/agrilink/" + d.getMetadata().getName() + ":" + version,
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        }
+        for (Deployment d : all("prod", Deployment.class)) {
+            String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            assertFalse(image.contains("example.invalid"), "prod sets a real registry: " + image);
+            assertFalse(image.contains("SNAPSHOT"), "prod runs a release, not a snapshot: " + image);
+        }
+    }
+
+    /** Works without kubectl: nothing secret is in the files under k8s/. */
+    @Test
+    void noSecretOrPrivateKeyIsCommittedUnderK8s() throws IOException {
+        Path k8s = Manifests.repositoryRoot().resolve("k8s");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(k8s)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String relative = k8s.relativize(file).toString().replace('\\', '/');
+                if (relative.startsWith("overlays/dev/secrets/")) {
+                    continue; // made by make-dev-secrets.sh, ignored by git
+                }
+                String text = Files.readString(file);
+                if (text.contains("PRIVATE KEY-----")) {
+                    offenders.add(relative + " holds a private key");
+                }
+                for (JsonNode doc : relative.endsWith(".yaml") || relative.endsWith(".yml") ? Manifests.parse(text) : List.<JsonNode>of()) {
+                    if (doc.path("kind").asText().equals("Secret")) {
+                        offenders.add(relative + " holds a Secret (" + doc.path("metadata").path("name").asText() + ")");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+        assertTrue(Files.readString(k8s.resolve("overlays/dev/.gitignore")).contains("/secrets/"),
+                "the dev secrets folder is ignored by git");
+    }
+
+    private static Map<String, String> configOf(String overlay, String prefix) {
+        return all(overlay, ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().matches(prefix + "(-[a-z0-9]{10})?"))
+                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + prefix)).getData();
+    }
+}
