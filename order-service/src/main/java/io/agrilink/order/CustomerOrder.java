@@ -1,0 +1,93 @@
+package io.agrilink.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/** A buyer's order: what was bought at which price, where it goes, how it is paid, and how far it got. */
+@Entity
+@Table(name = "customer_order")
+public class CustomerOrder extends PanacheEntity {
+
+    /** The lifecycle, in the order an order moves through it; CANCELLED ends it early. */
+    public enum Status {
+        PLACED, CONFIRMED, READY_FOR_PICKUP, HANDED_OVER, IN_TRANSIT, DELIVERED, CANCELLED;
+
+        /** Whether the goods are still with the farmer, so the stock reservation can still be released. */
+        public boolean beforeHandover() {
+            return this == PLACED || this == CONFIRMED || this == READY_FOR_PICKUP;
+        }
+    }
+
+    public enum Payment {
+        CASH_ON_DELIVERY, BANK_TRANSFER
+    }
+
+    /** The reference the stock reservation in catalog-service is held under. */
+    @Column(name = "order_ref")
+    public String orderRef;
+
+    public String buyer;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Enumerated(EnumType.STRING)
+    public Payment payment;
+
+    public String recipient;
+
+    /** E.164. */
+    public String phone;
+
+    /** ISO 3166 alpha-2; {@code VN} for a Vietnamese address. */
+    public String country;
+
+    /** One of the 34 provinces in force since 1 July 2025 (Vietnam only). */
+    public String province;
+
+    public String commune;
+
+    public String street;
+
+    @Column(name = "postal_code")
+    public String postalCode;
+
+    @Column(name = "total_grams")
+    public long totalGrams;
+
+    /** Whole đồng: the sum of the lines' amounts. */
+    @Column(name = "total_amount")
+    public long totalAmount;
+
+    @Column(name = "placed_at")
+    public Instant placedAt;
+
+    /** Bank transfer only: unpaid by then, the order is cancelled and its stock released. */
+    @Column(name = "payment_due_at")
+    public Instant paymentDueAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "ready_at")
+    public Instant readyAt;
+
+    /** logistics-service's shipment, once handed over. */
+    @Column(name = "shipment_id")
+    public Long shipmentId;
+
+    @OneToMany(mappedBy = "order")
+    @OrderBy("id")
+    public List<OrderLine> lines = new ArrayList<>();
+}

@@ -1,0 +1,79 @@
+package io.agrilink.order.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "agrilink.order")
+public interface OrderConfig {
+
+    /** How long catalog-service holds the stock of a cash-on-delivery order until it is confirmed. */
+    @WithDefault("15M")
+    Duration reservationTtl();
+
+    /** How long a bank-transfer order waits for payment before it is cancelled and its stock released. */
+    @WithDefault("30M")
+    Duration bankTransferHold();
+
+    /** Extra reservation time beyond the bank-transfer hold, so the sweep cancels before the stock expires. */
+    @WithDefault("10M")
+    Duration bankTransferGrace();
+
+    /** How long an Idempotency-Key and its answer are kept (at least 24 hours, as Stripe does). */
+    @WithDefault("24H")
+    Duration idempotencyRetention();
+
+    /** The time zone of "today" for packing lists. */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId zone();
+
+    /** Grouping of concurrent order placements. */
+    Batch batch();
+
+    /** Delivery of the outbox. */
+    Outbox outbox();
+
+    interface Batch {
+
+        /** Most placements sent to catalog-service in one reservation batch. */
+        @WithDefault("128")
+        int maxSize();
+
+        /** How long the first placement of a batch waits for others to join it. */
+        @WithDefault("3ms")
+        Duration maxWait();
+
+        /** Batches in progress at once (each one catalog call and one transaction at a time). */
+        @WithDefault("2")
+        int workers();
+
+        /** How long a caller waits for its placement before getting a 503 (a retry with the same key is safe). */
+        @WithDefault("20S")
+        Duration callerTimeout();
+    }
+
+    interface Outbox {
+
+        /** Messages claimed per round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Messages delivered in parallel within a round. */
+        @WithDefault("8")
+        int parallelism();
+
+        /** Delay before the first retry; doubled after each failed attempt. */
+        @WithDefault("1S")
+        Duration initialBackoff();
+
+        /** Longest delay between two attempts. */
+        @WithDefault("60S")
+        Duration maxBackoff();
+
+        /** How long a claimed message is hidden from other instances while it is being delivered. */
+        @WithDefault("60S")
+        Duration lease();
+    }
+}

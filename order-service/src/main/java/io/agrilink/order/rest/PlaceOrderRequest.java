@@ -1,0 +1,41 @@
+package io.agrilink.order.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import io.agrilink.order.CustomerOrder;
+
+/**
+ * What a buyer sends to place an order: lots and grams, where to deliver, how to pay. No prices:
+ * they come from the catalogue at placement.
+ */
+public record PlaceOrderRequest(
+        @NotEmpty @Size(max = 20) List<@Valid @NotNull Line> lines,
+        @Valid @NotNull Delivery delivery,
+        @NotNull CustomerOrder.Payment payment) {
+
+    /** Up to a tonne of one lot. */
+    public record Line(@NotNull @Positive Long lotId, @NotNull @Positive @Max(1_000_000) Long grams) {
+    }
+
+    /**
+     * A Vietnamese address ({@code country} VN: province from the 2025 list, commune, street) or
+     * one abroad (ISO 3166 alpha-2 country, street as the postal address, postal code).
+     */
+    public record Delivery(
+            @NotBlank @Size(max = 200) String recipient,
+            @NotBlank @Size(max = 32) String phone,
+            @NotBlank @Size(min = 2, max = 2) String country,
+            @Size(max = 60) String province,
+            @Size(max = 200) String commune,
+            @NotBlank @Size(max = 300) String street,
+            @Size(max = 20) String postalCode) {
+    }
+}

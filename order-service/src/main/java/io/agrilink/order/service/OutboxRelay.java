@@ -1,0 +1,232 @@
+package io.agrilink.order.service;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agrilink.order.CustomerOrder;
+import io.agrilink.order.OrderEvent;
+import io.agrilink.order.OutboxMessage;
+import io.agrilink.order.client.CatalogClient;
+import io.agrilink.order.client.LogisticsClient;
+import io.agrilink.order.client.LogisticsRestClient;
+import io.agrilink.order.config.OrderConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Delivers the outbox: claims due messages ({@code FOR UPDATE SKIP LOCKED}, then hidden for a
+ * lease, so several instances never deliver the same message at once), calls the other service
+ * outside any transaction, then records each outcome: delivered; retried later with exponential
+ * back-off (5xx, 408, 429, no connection); or failed for good (any other 4xx), in the audit trail.
+ * Receivers are idempotent (shipments on orderId, reservations on orderRef), so a delivery
+ * repeated after a crash has no second effect.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** What happened to one delivery attempt. */
+    record Outcome(long messageId, boolean delivered, boolean terminal, String error, Long shipmentId) {
+    }
+
+    @Inject
+    OrderConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    CatalogClient catalog;
+
+    @Inject
+    LogisticsClient logistics;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    OutboxRelay self;
+
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+
+    void stop(@Observes ShutdownEvent event) {
+        senders.shutdownNow();
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        // keep going while full rounds come back, so a backlog (after an outage or a flash sale) drains quickly
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        int claimed;
+        do {
+            claimed = deliverRound();
+        } while (claimed == config.outbox().batchSize() && System.nanoTime() < until);
+    }
+
+    /** Claims and delivers one round of due messages; returns how many were claimed. */
+    public int deliverRound() {
+        List<OutboxMessage> due = self.claim();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        List<Future<Outcome>> running = new ArrayList<>(due.size());
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(config.outbox().parallelism());
+        for (OutboxMessage message : due) {
+            running.add(senders.submit(() -> {
+                slots.acquire();
+                try {
+                    return deliver(message);
+                } finally {
+                    slots.release();
+                }
+            }));
+        }
+        List<Outcome> outcomes = new ArrayList<>(due.size());
+        for (Future<Outcome> f : running) {
+            try {
+                outcomes.add(f.get());
+            } catch (Exception e) {
+                LOG.warnf("Outbox delivery task failed: %s", e.toString());
+            }
+        }
+        self.record(outcomes);
+        return due.size();
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    List<OutboxMessage> claim() {
+        List<OutboxMessage> due = entityManager.createNativeQuery(
+                "select * from outbox_message where delivered_at is null and failed_at is null"
+                        + " and next_attempt_at <= now() order by next_attempt_at limit :n for update skip locked",
+                OutboxMessage.class)
+                .setParameter("n", config.outbox().batchSize())
+                .getResultList();
+        Instant hiddenUntil = Instant.now().plus(config.outbox().lease());
+        for (OutboxMessage message : due) {
+            message.nextAttemptAt = hiddenUntil;
+        }
+        return due;
+    }
+
+    private Outcome deliver(OutboxMessage message) {
+        try {
+            switch (message.kind) {
+                case CREATE_SHIPMENT -> {
+                    LogisticsRestClient.Shipment shipment = logistics
+                            .create(json.readValue(message.payload, LogisticsRestClient.NewShipment.class));
+                    return new Outcome(message.id, true, false, null, shipment == null ? null : shipment.id());
+                }
+                case CONFIRM_RESERVATION -> catalog.confirm(message.payload);
+                case RELEASE_RESERVATION -> catalog.release(message.payload);
+            }
+            return new Outcome(message.id, true, false, null, null);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            boolean retry = status >= 500 || status == 408 || status == 429;
+            if (message.kind == OutboxMessage.Kind.RELEASE_RESERVATION && status == 404) {
+                // nothing is held under that reference: the release has nothing left to do
+                return new Outcome(message.id, true, false, null, null);
+            }
+            return new Outcome(message.id, false, !retry, "HTTP " + status + " " + summary(e), null);
+        } catch (Exception e) {
+            return new Outcome(message.id, false, false, reason(e), null);
+        }
+    }
+
+    @Transactional
+    void record(List<Outcome> outcomes) {
+        Instant now = Instant.now();
+        for (Outcome outcome : outcomes) {
+            OutboxMessage message = OutboxMessage.findById(outcome.messageId());
+            if (message == null) {
+                continue;
+            }
+            message.attempts++;
+            if (outcome.delivered()) {
+                message.deliveredAt = now;
+                message.lastError = null;
+                if (message.kind == OutboxMessage.Kind.CREATE_SHIPMENT) {
+                    handedOver(message, outcome.shipmentId(), now);
+                }
+            } else if (outcome.terminal()) {
+                message.failedAt = now;
+                message.lastError = truncate(outcome.error());
+                LOG.errorf("Outbox message %d (%s, order %s) refused for good: %s", message.id, message.kind,
+                        message.orderId, outcome.error());
+                if (message.orderId != null) {
+                    CustomerOrder order = CustomerOrder.findById(message.orderId);
+                    if (order != null) {
+                        OrderEvent.of(order, now, "system", message.kind + "_FAILED", order.status, order.status,
+                                "needs staff: " + outcome.error()).persist();
+                    }
+                }
+            } else {
+                message.lastError = truncate(outcome.error());
+                message.nextAttemptAt = now.plus(backoff(message.attempts));
+            }
+        }
+    }
+
+    private void handedOver(OutboxMessage message, Long shipmentId, Instant now) {
+        CustomerOrder order = CustomerOrder.findById(message.orderId);
+        if (order == null) {
+            return;
+        }
+        if (shipmentId != null && order.shipmentId == null) {
+            order.shipmentId = shipmentId;
+        }
+        OrderEvent.of(order, now, "system", "SHIPMENT_CREATED", order.status, order.status,
+                "handed to logistics-service" + (shipmentId == null ? "" : ": shipment " + shipmentId)
+                        + (message.attempts > 1 ? " after " + message.attempts + " attempts" : ""))
+                .persist();
+    }
+
+    /** initial × 2^(attempts-1), at most the configured maximum. */
+    Duration backoff(int attempts) {
+        Duration initial = config.outbox().initialBackoff();
+        Duration max = config.outbox().maxBackoff();
+        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+        Duration delay = initial.multipliedBy(1L << doublings);
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    private static String summary(WebApplicationException e) {
+        try {
+            return e.getResponse().hasEntity() ? e.getResponse().readEntity(String.class) : "";
+        } catch (RuntimeException ignored) {
+            return "";
+        }
+    }
+
+    private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+        }
+        return e.toString();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+    }
+}

@@ -1,0 +1,28 @@
+package io.agrilink.order.service;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One buyer's order waiting in the placement batcher, with the future its HTTP request waits on.
+ *
+ * @param caller      the buyer's subject, the scope of the idempotency key
+ * @param key         the Idempotency-Key
+ * @param fingerprint SHA-256 of the request body, to recognise a retry of the same request
+ * @param orderRef    a fresh reference for this attempt's stock reservation
+ */
+public record Placement(String caller, String key, String fingerprint, String orderRef, NewOrder order,
+        CompletableFuture<Answer> answer) {
+
+    /** The answer to send: the order as created (201), or the same answer again for a retried key. */
+    public record Answer(int status, String body, long orderId, boolean replayed) {
+    }
+
+    /** The key's scope: keys are per caller. */
+    public String scope() {
+        return scope(caller, key);
+    }
+
+    public static String scope(String caller, String key) {
+        return caller + '\n' + key;
+    }
+}
