@@ -1,0 +1,43 @@
+package io.agrilink.catalog.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "agrilink.catalog")
+public interface CatalogConfig {
+
+    Stock stock();
+
+    interface Stock {
+
+        /** How long a reservation holds its grams when the caller names no time-to-live. */
+        @WithDefault("PT15M")
+        Duration defaultTtl();
+
+        /** The longest time-to-live a caller may ask for. */
+        @WithDefault("P1D")
+        Duration maxTtl();
+
+        /** The most reservations applied to a lot group in one transaction. */
+        @WithDefault("256")
+        int maxBatch();
+
+        /** Threads that drain the per-lot-group queues (one queue is drained by one thread at a time). */
+        @WithDefault("8")
+        int workers();
+
+        /** How long a caller waits for its queued reservation before getting 503. */
+        @WithDefault("PT20S")
+        Duration waitTimeout();
+
+        /** How often the expiry job runs (also read by its {@code @Scheduled}); e.g. 5s. */
+        @WithDefault("5s")
+        String expiryEvery();
+
+        /** The most reservations the expiry job returns to stock per transaction. */
+        @WithDefault("500")
+        int expiryBatch();
+    }
+}

@@ -1,0 +1,98 @@
+package io.agrilink.catalog.rest;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.agrilink.catalog.Campaign;
+import io.agrilink.catalog.Lot;
+import io.agrilink.catalog.service.CampaignService;
+import io.agrilink.platform.security.Roles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+@Path("/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CampaignResource {
+
+    @Inject
+    CampaignService campaigns;
+
+    @POST
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Create a sale campaign", description = "A time window, its host, the lots on sale at a "
+            + "campaign price, the per-buyer limit and the target, all in grams and whole đồng.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid field (endsAt before startsAt, a lot listed twice ...)")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "A lot does not exist")
+    public Response create(@Valid @NotNull CampaignInput input, @Context HttpHeaders headers) {
+        Campaign campaign = campaigns.get(campaigns.create(input).id);
+        return Response.created(URI.create("/campaigns/" + campaign.id)).entity(response(campaign, headers)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "A campaign with its lots and progress")
+    @APIResponse(responseCode = "200", description = "The campaign")
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    public CampaignResponse get(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return response(campaigns.get(id), headers);
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Campaigns, newest first, or only those running now")
+    @APIResponse(responseCode = "200", description = "One page of campaigns")
+    @APIResponse(responseCode = "400", description = "Bad paging")
+    public Page<CampaignResponse> list(@QueryParam("running") @DefaultValue("false") boolean running,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @Context HttpHeaders headers) {
+        PanacheQuery<Campaign> query = campaigns.list(running);
+        List<CampaignResponse> items = query.page(page, size).list().stream().map(c -> response(c, headers)).toList();
+        return new Page<>(items, page, size, query.count());
+    }
+
+    private CampaignResponse response(Campaign c, HttpHeaders headers) {
+        Map<Long, Lot> lots = campaigns.lots(c).stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+        List<CampaignResponse.LotOnSale> onSale = c.lots.stream().map(cl -> {
+            Lot lot = lots.get(cl.lotId);
+            return new CampaignResponse.LotOnSale(lot.id, lot.product.id,
+                    ProductResponse.pick(lot.product.texts, headers.getAcceptableLanguages()).name,
+                    lot.product.producer.id, lot.product.producer.name, cl.pricePerKg, lot.product.pricePerKg,
+                    lot.quantityGrams, lot.availableGrams);
+        }).toList();
+        return new CampaignResponse(c.id, c.name, c.host, c.description, c.startsAt, c.endsAt,
+                c.runningAt(Instant.now()), c.perBuyerLimitGrams, c.targetGrams, campaigns.reservedGrams(c.id), onSale,
+                c.createdAt);
+    }
+}

@@ -1,0 +1,259 @@
+package io.agrilink.catalog.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.agrilink.catalog.config.CatalogConfig;
+import io.agrilink.platform.problem.ProblemException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Reservations for order-service, built for a flash sale on one hot lot.
+ * <p>
+ * Requests that touch the same lots (the same "lane") wait in an in-memory queue; one worker at a
+ * time drains a lane and hands everything queued, up to {@code max-batch}, to
+ * {@link StockLedger#apply} as one transaction, then answers each caller with its own outcome.
+ * So a thousand orders for one lot take a few transactions, not a thousand row locks in turn.
+ * Correctness does not rest on the queue: the ledger locks the lots and the database checks the
+ * arithmetic, so two service instances (two queues) stay correct, only less batched.
+ */
+@ApplicationScoped
+public class StockService {
+
+    private static final Logger LOG = Logger.getLogger(StockService.class);
+
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    CatalogConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    private DistributionSummary batchSizes;
+
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+    private ExecutorService workers;
+
+    private record Job(List<StockRequest> requests, CompletableFuture<List<StockOutcome>> done) {
+    }
+
+    private static final class Lane {
+        final Queue<Job> queue = new ConcurrentLinkedQueue<>();
+        final AtomicBoolean draining = new AtomicBoolean();
+    }
+
+    @PostConstruct
+    void start() {
+        batchSizes = DistributionSummary.builder("agrilink.stock.batch.size")
+                .description("Reservations applied per stock transaction").publishPercentiles(0.5, 0.95)
+                .register(metrics);
+        AtomicInteger number = new AtomicInteger();
+        int threads = config.stock().workers();
+        workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "stock-lane-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdown();
+    }
+
+    /** Holds the grams of one reservation request (all lines or none). */
+    public StockOutcome reserve(StockRequest request) {
+        // a repeated order reference is answered by the ledger within the batch, without a query of its own
+        return await(submit(request.laneKey(), List.of(request))).get(0);
+    }
+
+    /**
+     * Holds many reservations: those touching the same lots are applied together, in one
+     * transaction per lane. Outcomes come back in the order of the requests.
+     */
+    public List<StockOutcome> reserveAll(List<StockRequest> requests) {
+        Map<String, List<Integer>> byLane = new LinkedHashMap<>();
+        for (int i = 0; i < requests.size(); i++) {
+            byLane.computeIfAbsent(requests.get(i).laneKey(), k -> new ArrayList<>()).add(i);
+        }
+        Map<String, CompletableFuture<List<StockOutcome>>> pending = new LinkedHashMap<>();
+        byLane.forEach((key, positions) -> pending.put(key, submit(key, positions.stream().map(requests::get).toList())));
+
+        StockOutcome[] outcomes = new StockOutcome[requests.size()];
+        pending.forEach((key, future) -> {
+            List<Integer> positions = byLane.get(key);
+            List<StockOutcome> results = await(future);
+            for (int i = 0; i < positions.size(); i++) {
+                outcomes[positions.get(i)] = results.get(i);
+            }
+        });
+        return List.of(outcomes);
+    }
+
+    public Optional<ReservationView> find(String orderRef) {
+        return Optional.ofNullable(ledger.load(List.of(orderRef)).get(orderRef));
+    }
+
+    public ReservationView confirm(String orderRef) {
+        StockLedger.Confirmation confirmation = ledger.confirm(orderRef, Instant.now());
+        return switch (confirmation.result()) {
+            case CONFIRMED, ALREADY_CONFIRMED -> confirmation.reservation();
+            case UNKNOWN -> throw ProblemException.notFound("Reservation", orderRef);
+            case EXPIRED_NOW, NOT_HELD -> throw ProblemException.conflict("Reservation " + orderRef + " is "
+                    + confirmation.reservation().status() + " and can no longer be confirmed")
+                    .with("status", confirmation.reservation().status());
+        };
+    }
+
+    /** Gives the grams back; nothing happens for a reservation already released, expired or unknown. */
+    public void release(String orderRef) {
+        ledger.release(orderRef, Instant.now());
+    }
+
+    /** Expired holds give their grams back even when no one is short of them. */
+    @Scheduled(every = "${agrilink.catalog.stock.expiry-every:5s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireHolds() {
+        int limit = config.stock().expiryBatch();
+        try {
+            long freed;
+            do {
+                freed = ledger.expire(null, Instant.now(), limit);
+                if (freed > 0) {
+                    LOG.debugf("Expired holds returned %d g to stock", freed);
+                }
+            } while (freed > 0 && !Thread.currentThread().isInterrupted() && freed >= limit);
+        } catch (RuntimeException e) {
+            // the database may be briefly away; the next run catches up
+            LOG.warnf("Expiring holds failed, will retry: %s", e.getMessage());
+        }
+    }
+
+    // ------------------------------------------------------------------ lanes
+
+    private CompletableFuture<List<StockOutcome>> submit(String key, List<StockRequest> requests) {
+        Job job = new Job(requests, new CompletableFuture<>());
+        Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
+        lane.queue.add(job);
+        if (lane.draining.compareAndSet(false, true)) {
+            workers.execute(() -> drain(key, lane));
+        }
+        return job.done();
+    }
+
+    private void drain(String key, Lane lane) {
+        int max = config.stock().maxBatch();
+        while (true) {
+            List<Job> batch = new ArrayList<>();
+            int count = 0;
+            for (Job next = lane.queue.peek(); next != null; next = lane.queue.peek()) {
+                if (!batch.isEmpty() && count + next.requests().size() > max) {
+                    break;
+                }
+                batch.add(lane.queue.poll());
+                count += next.requests().size();
+            }
+            if (batch.isEmpty()) {
+                lane.draining.set(false);
+                // a job added after the last poll but before the flag was cleared is drained here
+                if (!lane.queue.isEmpty() && lane.draining.compareAndSet(false, true)) {
+                    continue;
+                }
+                lanes.remove(key, lane);
+                if (!lane.queue.isEmpty() && lane.draining.compareAndSet(false, true)) {
+                    continue;
+                }
+                return;
+            }
+            process(batch);
+        }
+    }
+
+    private void process(List<Job> batch) {
+        List<StockRequest> requests = new ArrayList<>();
+        batch.forEach(job -> requests.addAll(job.requests()));
+        batchSizes.record(requests.size());
+        try {
+            List<StockOutcome> outcomes = applyWithExpiry(requests);
+            int at = 0;
+            for (Job job : batch) {
+                job.done().complete(outcomes.subList(at, at + job.requests().size()));
+                at += job.requests().size();
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(job -> job.done().completeExceptionally(e));
+        }
+    }
+
+    /**
+     * Applies the requests; when some were short of grams on lots that have holds, expires the
+     * holds whose time is up (lazily, without waiting for the job) and tries those requests again.
+     */
+    private List<StockOutcome> applyWithExpiry(List<StockRequest> requests) {
+        StockLedger.Applied applied = ledger.apply(requests, Instant.now());
+        if (applied.shortLotsWithHolds().isEmpty()) {
+            return applied.outcomes();
+        }
+        long freed = ledger.expire(applied.shortLotsWithHolds(), Instant.now(), Integer.MAX_VALUE);
+        if (freed == 0) {
+            return applied.outcomes();
+        }
+        List<StockOutcome> outcomes = new ArrayList<>(applied.outcomes());
+        List<Integer> retried = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            StockOutcome o = outcomes.get(i);
+            if (!o.succeeded() && o.status() == 409 && o.problem().extensions().containsKey("gramsLeft")
+                    && !o.problem().extensions().containsKey("limitGrams")) {
+                retried.add(i);
+            }
+        }
+        List<StockOutcome> again = ledger.apply(retried.stream().map(requests::get).toList(), Instant.now()).outcomes();
+        for (int i = 0; i < retried.size(); i++) {
+            outcomes.set(retried.get(i), again.get(i));
+        }
+        return outcomes;
+    }
+
+    private List<StockOutcome> await(CompletableFuture<List<StockOutcome>> future) {
+        try {
+            return future.get(config.stock().waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ProblemException(503, "Service unavailable", "Stock is busy; try again shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "Service unavailable", "Interrupted while waiting for stock");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

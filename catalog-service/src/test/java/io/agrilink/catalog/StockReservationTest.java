@@ -1,0 +1,279 @@
+package io.agrilink.catalog;
+
+import static io.agrilink.catalog.Fixtures.asService;
+import static io.agrilink.catalog.Fixtures.count;
+import static io.agrilink.catalog.Fixtures.freshLot;
+import static io.agrilink.catalog.Fixtures.reservation;
+import static io.agrilink.catalog.Fixtures.reserve;
+import static io.agrilink.catalog.Fixtures.stock;
+import static io.agrilink.catalog.Fixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.testing.PostgresResource;
+import io.agrilink.platform.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class StockReservationTest {
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void reservationHoldsGramsAndDescribesTheLotForTheOrder() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        reserve(ref, "buyer-hanoi", lot, 2_000).then().statusCode(201)
+                .header("Location", containsString("/stock/reservations/" + ref))
+                .body("orderRef", equalTo(ref), "status", equalTo("HELD"), "expiresAt", notNullValue(),
+                        "lines[0].lotId", equalTo((int) lot), "lines[0].grams", equalTo(2000),
+                        "lines[0].productName", containsString("Vải thiều"), "lines[0].producerName", notNullValue(),
+                        "lines[0].farmers", hasItem(containsString("farmer")), "lines[0].province", equalTo("Bắc Ninh"),
+                        "lines[0].phone", equalTo("+84912345678"), "lines[0].growingAreaCode", equalTo("VN-BGOR-0101"),
+                        "lines[0].unitPricePerKg", equalTo(60000), "lines[0].campaignId", nullValue(),
+                        "lines[0].coldChain", equalTo(true), "lines[0].minCelsius", equalTo(2),
+                        "lines[0].maxCelsius", equalTo(5), "lines[0].bestBefore", notNullValue());
+        assertEquals(new Fixtures.Stock(10_000, 8_000, 2_000, 0), stock(db, lot));
+    }
+
+    @Test
+    void repeatedOrderRefReturnsTheExistingReservationWithoutHoldingTwice() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        reserve(ref, "buyer-hanoi", lot, 3_000).then().statusCode(201);
+        reserve(ref, "buyer-hanoi", lot, 3_000).then().statusCode(200).body("status", equalTo("HELD"),
+                "lines[0].grams", equalTo(3000));
+        assertEquals(new Fixtures.Stock(10_000, 7_000, 3_000, 0), stock(db, lot));
+        assertEquals(1, count(db, "select count(*) from reservation where order_ref = ?", ref));
+    }
+
+    @Test
+    void confirmMovesHeldToConfirmedAndIsIdempotent() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        reserve(ref, "buyer-hcm", lot, 4_000).then().statusCode(201);
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(new Fixtures.Stock(10_000, 6_000, 0, 4_000), stock(db, lot));
+    }
+
+    @Test
+    void releaseGivesGramsBackIsIdempotentAndBlocksConfirm() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        reserve(ref, "buyer-hcm", lot, 4_000).then().statusCode(201);
+        asService().delete("/stock/reservations/" + ref).then().statusCode(204);
+        asService().delete("/stock/reservations/" + ref).then().statusCode(204);
+        assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), stock(db, lot));
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
+                .contentType("application/problem+json").body("status", equalTo("RELEASED"));
+        asService().get("/stock/reservations/" + ref).then().statusCode(200).body("status", equalTo("RELEASED"));
+        // the reference stays used: reserving it again holds nothing
+        reserve(ref, "buyer-hcm", lot, 4_000).then().statusCode(200).body("status", equalTo("RELEASED"));
+        assertEquals(10_000, stock(db, lot).available());
+    }
+
+    @Test
+    void releasingAConfirmedReservationReturnsItsGrams() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        reserve(ref, "buyer-hcm", lot, 4_000).then().statusCode(201);
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(200);
+        asService().delete("/stock/reservations/" + ref).then().statusCode(204);
+        assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), stock(db, lot));
+    }
+
+    @Test
+    void unknownReservationIsNotFoundForConfirmAndGet() {
+        asService().post("/stock/reservations/no-such-order/confirm").then().statusCode(404)
+                .contentType("application/problem+json");
+        asService().get("/stock/reservations/no-such-order").then().statusCode(404);
+        asService().delete("/stock/reservations/no-such-order").then().statusCode(204);
+    }
+
+    @Test
+    void notEnoughLeftIsConflictWithGramsLeftAndHoldsNothing() {
+        long lot = freshLot(5_000);
+        reserve(unique("o"), "buyer-hanoi", lot, 4_000).then().statusCode(201);
+        String ref = unique("o");
+        reserve(ref, "buyer-hanoi", lot, 2_000).then().statusCode(409).contentType("application/problem+json")
+                .body("lotId", equalTo((int) lot), "gramsLeft", equalTo(1000));
+        assertEquals(0, count(db, "select count(*) from reservation where order_ref = ?", ref));
+        assertEquals(new Fixtures.Stock(5_000, 1_000, 4_000, 0), stock(db, lot));
+    }
+
+    @Test
+    void allLinesOrNone() {
+        long plenty = freshLot(10_000);
+        long scarce = freshLot(1_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-us", 900, plenty, 2_000, scarce, 2_000)).post("/stock/reservations")
+                .then().statusCode(409).body("lotId", equalTo((int) scarce), "gramsLeft", equalTo(1000));
+        assertEquals(10_000, stock(db, plenty).available());
+        assertEquals(1_000, stock(db, scarce).available());
+
+        asService().body(reservation(unique("o"), "buyer-us", 900, plenty, 2_000, scarce, 1_000))
+                .post("/stock/reservations").then().statusCode(201).body("lines.lotId",
+                        contains((int) plenty, (int) scarce));
+        assertEquals(8_000, stock(db, plenty).available());
+        assertEquals(0, stock(db, scarce).available());
+    }
+
+    @Test
+    void unknownLotIsNotFoundAndNothingIsWritten() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-us", 900, lot, 1_000, 987_654_321L, 1_000))
+                .post("/stock/reservations").then().statusCode(404).contentType("application/problem+json")
+                .body("lotId", equalTo(987_654_321));
+        assertEquals(10_000, stock(db, lot).available());
+        assertEquals(0, count(db, "select count(*) from reservation where order_ref = ?", ref));
+    }
+
+    @Test
+    void badReservationInputIsRefusedNamingTheField() {
+        long lot = freshLot(10_000);
+        asService().body(reservation(unique("o"), "b", 900, lot, 0)).post("/stock/reservations").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("lines[0].grams"));
+        asService().body(reservation(unique("o"), "b", 900, lot, -5)).post("/stock/reservations").then()
+                .statusCode(400).body("violations.field", hasItem("lines[0].grams"));
+        asService().body("{\"orderRef\":\"x\",\"buyer\":\"b\",\"lines\":[{\"lotId\":" + lot + ",\"grams\":1.5}]}")
+                .post("/stock/reservations").then().statusCode(400).body("detail", containsString("grams"));
+        asService().body(reservation(unique("o"), "b", 900)).post("/stock/reservations").then()
+                .statusCode(400).body("violations.field", hasItem("lines"));
+        asService().body(reservation(unique("o"), "b", 900, lot, 10, lot, 10)).post("/stock/reservations").then()
+                .statusCode(400).body("violations.field", hasItem("lines[1].lotId"));
+        asService().body(reservation(unique("o"), "b", 10_000_000, lot, 10)).post("/stock/reservations").then()
+                .statusCode(400).body("violations.field", hasItem("ttlSeconds"));
+        asService().body(reservation("x".repeat(10_000), "b", 900, lot, 10)).post("/stock/reservations").then()
+                .statusCode(400).body("violations.field", hasItem("orderRef"));
+        assertEquals(10_000, stock(db, lot).available());
+    }
+
+    @Test
+    void onlyServicesReserve() {
+        long lot = freshLot(10_000);
+        Fixtures.as(Roles.BUYER, "buyer-hanoi").body(reservation(unique("o"), "buyer-hanoi", 900, lot, 10))
+                .post("/stock/reservations").then().statusCode(403);
+        Fixtures.as(Roles.FARMER, "farmer-lan").body(reservation(unique("o"), "buyer-hanoi", 900, lot, 10))
+                .post("/stock/reservations").then().statusCode(403);
+        given().contentType("application/json").body(reservation(unique("o"), "buyer-hanoi", 900, lot, 10))
+                .post("/stock/reservations").then().statusCode(401);
+        given().auth().oauth2(Tokens.expired(Roles.SERVICE, "order-service")).contentType("application/json")
+                .body(reservation(unique("o"), "buyer-hanoi", 900, lot, 10)).post("/stock/reservations").then()
+                .statusCode(401);
+        Fixtures.as(Roles.BUYER, "buyer-hanoi").delete("/stock/reservations/x").then().statusCode(403);
+        Fixtures.as(Roles.BUYER, "buyer-hanoi").post("/stock/reservations/x/confirm").then().statusCode(403);
+        assertEquals(10_000, stock(db, lot).available());
+    }
+
+    @Test
+    void expiredHoldGivesItsGramsBackThroughTheScheduledJob() {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-jp", 1, lot, 3_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        assertEquals(7_000, stock(db, lot).available());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> stock(db, lot).available() == 10_000);
+        assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), stock(db, lot));
+        asService().get("/stock/reservations/" + ref).then().body("status", equalTo("EXPIRED"));
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
+                .body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void expiredHoldIsReturnedAtOnceWhenTheLotIsShort() throws InterruptedException {
+        long lot = freshLot(5_000);
+        String first = unique("o");
+        asService().body(reservation(first, "buyer-au", 1, lot, 5_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        Thread.sleep(1_100);
+        // the lot looks sold out, but the hold has expired: it gives way without waiting for the job
+        reserve(unique("o"), "buyer-au", lot, 5_000).then().statusCode(201);
+        Fixtures.Stock stock = stock(db, lot);
+        assertEquals(new Fixtures.Stock(5_000, 0, 5_000, 0), stock);
+        asService().get("/stock/reservations/" + first).then().body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void confirmingAHoldPastItsTimeExpiresIt() throws InterruptedException {
+        long lot = freshLot(5_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-au", 1, lot, 1_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        Thread.sleep(1_050);
+        int status = asService().post("/stock/reservations/" + ref + "/confirm").then().extract().statusCode();
+        assertEquals(409, status);
+        assertEquals(new Fixtures.Stock(5_000, 5_000, 0, 0), stock(db, lot));
+    }
+
+    @Test
+    void batchReservationReportsMixedOutcomesInOrder() {
+        long lot = freshLot(5_000);
+        long other = freshLot(1_000);
+        String held = unique("o");
+        reserve(held, "buyer-hanoi", lot, 1_000).then().statusCode(201);
+        String a = unique("o");
+        String b = unique("o");
+        String c = unique("o");
+        String d = unique("o");
+        String e = unique("o");
+        asService().body(Map.of("reservations", List.of(
+                reservation(a, "buyer-hanoi", 900, lot, 3_000),
+                reservation(held, "buyer-hanoi", 900, lot, 1_000),
+                reservation(b, "buyer-hanoi", 900, lot, 3_000),
+                reservation(c, "buyer-hanoi", 900, 987_654_321L, 10),
+                reservation(d, "buyer-hanoi", 900, lot, 0),
+                reservation(e, "buyer-hcm", 900, other, 1_000))))
+                .post("/stock/reservation-batches").then().statusCode(200)
+                .body("results.orderRef", contains(a, held, b, c, d, e))
+                .body("results.status", contains(201, 200, 409, 404, 400, 201))
+                .body("results[0].reservation.lines[0].grams", equalTo(3000))
+                .body("results[1].reservation.status", equalTo("HELD"))
+                .body("results[2].problem.gramsLeft", equalTo(1000), "results[2].problem.lotId", equalTo((int) lot),
+                        "results[2].reservation", nullValue())
+                .body("results[3].problem.status", equalTo(404))
+                .body("results[4].problem.violations.field", hasItem("lines[0].grams"))
+                .body("results[5].reservation.lines[0].lotId", equalTo((int) other));
+        assertEquals(new Fixtures.Stock(5_000, 1_000, 4_000, 0), stock(db, lot));
+        assertEquals(new Fixtures.Stock(1_000, 0, 1_000, 0), stock(db, other));
+        assertTrue(stock(db, lot).balanced());
+    }
+
+    @Test
+    void batchRepeatsOfOneOrderRefHoldOnce() {
+        long lot = freshLot(5_000);
+        String ref = unique("o");
+        asService().body(Map.of("reservations", List.of(
+                reservation(ref, "buyer-hanoi", 900, lot, 1_000),
+                reservation(ref, "buyer-hanoi", 900, lot, 1_000))))
+                .post("/stock/reservation-batches").then().statusCode(200)
+                .body("results.status", contains(201, 200));
+        assertEquals(4_000, stock(db, lot).available());
+    }
+}
