@@ -1,0 +1,72 @@
+package io.agrilink.training.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "agrilink.training")
+public interface TrainingConfig {
+
+    /** How long a freed seat is held for the first waitlisted farmer before it passes to the next. */
+    @WithDefault("48h")
+    Duration offerHold();
+
+    /** How long before an offer expires the farmer is reminded of it. */
+    @WithDefault("12h")
+    Duration offerReminderBefore();
+
+    /** The time zone in which session times are shown ({@code startsAtLocal}). */
+    @WithDefault("Asia/Ho_Chi_Minh")
+    ZoneId timeZone();
+
+    /** How farmers are told of changes (seat, waitlist, offer, cancellation, certificate). */
+    Notices notices();
+
+    /** Who issues certificates and how their signatures are checked. */
+    Certificates certificates();
+
+    /** Retry pacing of the outbox (notices and catalogue badges). */
+    Outbox outbox();
+
+    interface Notices {
+
+        /** Which {@code NoticeSender} sends notices: {@code log} (default) or {@code webhook}. */
+        @WithDefault("log")
+        String sender();
+
+        /** Where the webhook sender POSTs each notice (an SMS or Zalo gateway); needed for {@code webhook}. */
+        Optional<URI> webhookUrl();
+
+        /** How long the webhook sender waits for the gateway. */
+        @WithDefault("5s")
+        Duration webhookTimeout();
+    }
+
+    interface Certificates {
+
+        /** The issuer printed on every certificate. */
+        @WithDefault("Sở Nông nghiệp và Môi trường tỉnh Bắc Ninh — chương trình AgriLink")
+        String issuer();
+
+        /**
+         * PEM public key that verifies certificate signatures: the public half of
+         * {@code smallrye.jwt.sign.key.location}. When absent, {@code mp.jwt.verify.publickey.location}.
+         */
+        Optional<String> verifyKeyLocation();
+    }
+
+    interface Outbox {
+
+        /** Delay before the first retry; doubled after each failed attempt. */
+        @WithDefault("1s")
+        Duration firstRetry();
+
+        /** The longest delay between two attempts. */
+        @WithDefault("5m")
+        Duration maxRetry();
+    }
+}

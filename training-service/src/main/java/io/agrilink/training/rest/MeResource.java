@@ -1,0 +1,67 @@
+package io.agrilink.training.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import io.agrilink.platform.security.Caller;
+import io.agrilink.platform.security.Roles;
+import io.agrilink.training.Certificate;
+import io.agrilink.training.Enrolment;
+import io.agrilink.training.Notice;
+import io.quarkus.panache.common.Sort;
+
+/** The calling farmer's own enrolments, notices and certificates. */
+@Path("/me")
+@Produces(MediaType.APPLICATION_JSON)
+public class MeResource {
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Views views;
+
+    @GET
+    @Path("/notices")
+    @RolesAllowed(Roles.FARMER)
+    @Operation(summary = "My notices, newest first")
+    @APIResponse(responseCode = "200", description = "A page of notices")
+    public Page<Views.NoticeView> notices(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var query = Notice.<Notice> find("farmer", Sort.descending("id"), caller.subject());
+        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(Views::notice);
+    }
+
+    @GET
+    @Path("/enrolments")
+    @RolesAllowed(Roles.FARMER)
+    @Operation(summary = "My enrolments, newest first")
+    @APIResponse(responseCode = "200", description = "A page of enrolments")
+    public Page<Views.EnrolmentView> enrolments(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var query = Enrolment.<Enrolment> find("farmer", Sort.descending("id"), caller.subject());
+        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(views::enrolment);
+    }
+
+    @GET
+    @Path("/certificates")
+    @RolesAllowed(Roles.FARMER)
+    @Operation(summary = "My certificates")
+    @APIResponse(responseCode = "200", description = "A page of certificates")
+    public Page<Views.CertificateView> certificates(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        var query = Certificate.<Certificate> find("farmer", Sort.descending("id"), caller.subject());
+        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(Views::certificate);
+    }
+}

@@ -1,0 +1,27 @@
+package io.agrilink.training;
+
+import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.testing.PostgresResource;
+import io.agrilink.platform.testing.ServiceContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class TrainingContractTest extends ServiceContract {
+
+    @Override
+    protected String securedPostPath() {
+        return "/courses";
+    }
+
+    @Override
+    protected String allowedRole() {
+        return Roles.STAFF;
+    }
+
+    @Override
+    protected String refusedRole() {
+        return Roles.BUYER;
+    }
+}
