@@ -264,7 +264,8 @@ public final class LocalSuite implements AutoCloseable {
 
     private static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // as the services do: connections of a previous run in TIME_WAIT must not count as "in use"
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress("0.0.0.0", port));
             return true;
         } catch (IOException e) {
