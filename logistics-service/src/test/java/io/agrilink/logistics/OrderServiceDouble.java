@@ -38,10 +38,13 @@ public class OrderServiceDouble {
     private static final Map<String, AtomicInteger> RECEIPTS = new ConcurrentHashMap<>();
     private static final AtomicInteger REFUSED_WHILE_DOWN = new AtomicInteger();
     private static final Set<Long> UNKNOWN_ORDERS = ConcurrentHashMap.newKeySet();
+    private static final Map<Long, String> CALLERS = new ConcurrentHashMap<>();
 
     @POST
     @RolesAllowed("service")
-    public Response receive(@PathParam("orderId") long orderId, ShipmentStatusEvent event) {
+    public Response receive(@PathParam("orderId") long orderId, ShipmentStatusEvent event,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        CALLERS.put(event.shipmentId(), security.getUserPrincipal().getName());
         if (down) {
             REFUSED_WHILE_DOWN.incrementAndGet();
             return Response.status(503).build();
@@ -64,6 +67,11 @@ public class OrderServiceDouble {
     /** From now on, events for this order are answered 404 (unknown order), as order-service would. */
     public static void forget(long orderId) {
         UNKNOWN_ORDERS.add(orderId);
+    }
+
+    /** The token subject of the last call that carried an event of this shipment. */
+    public static String callerOf(long shipmentId) {
+        return CALLERS.get(shipmentId);
     }
 
     public static int refusedWhileDown() {

@@ -5,16 +5,29 @@ import java.time.Instant;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.Tokens;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Mints the short-lived token with role {@code service} that a service sends when it calls
- * another on its own behalf (an outbox delivery, a stock reservation). Signed with the key at
- * {@code smallrye.jwt.sign.key.location}; issued as {@code smallrye.jwt.new-token.issuer}.
- * A token is reused until a minute before it expires.
+ * The token with role {@code service} that a service sends when it calls another on its own
+ * behalf (an outbox delivery, a stock reservation). Where it comes from is configuration
+ * ({@code agrilink.service-token.source}):
+ * <ul>
+ * <li>{@code self-signed} (default; local runs, tests, the dev overlay): signed here with the key at
+ * {@code smallrye.jwt.sign.key.location}, issued as {@code smallrye.jwt.new-token.issuer}, so it
+ * verifies wherever that key's public half is trusted;</li>
+ * <li>{@code identity-provider} (production): obtained from the identity provider with the OAuth 2.0
+ * client-credentials grant through {@code quarkus-oidc-client} ({@code quarkus.oidc-client.*}),
+ * so it verifies against the same JWKS as every user token. The service's client needs the
+ * {@code service} role.</li>
+ * </ul>
+ * Either way a token is reused until shortly before it expires.
  */
 @ApplicationScoped
 public class ServiceTokens {
@@ -24,10 +37,21 @@ public class ServiceTokens {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
+    @ConfigProperty(name = "agrilink.service-token.source", defaultValue = "self-signed")
+    String source;
+
+    @Inject
+    Instance<OidcClient> identityProvider;
+
     private volatile String token;
     private volatile Instant renewAfter = Instant.MIN;
+    private volatile Tokens fromIdentityProvider;
 
     public String bearer() {
+        return "Bearer " + ("identity-provider".equals(source) ? fromIdentityProvider() : selfSigned());
+    }
+
+    private String selfSigned() {
         Instant now = Instant.now();
         if (now.isAfter(renewAfter)) {
             synchronized (this) {
@@ -41,6 +65,20 @@ public class ServiceTokens {
                 }
             }
         }
-        return "Bearer " + token;
+        return token;
+    }
+
+    private String fromIdentityProvider() {
+        Tokens current = fromIdentityProvider;
+        if (current == null || current.isAccessTokenExpired() || current.isAccessTokenWithinRefreshInterval()) {
+            synchronized (this) {
+                current = fromIdentityProvider;
+                if (current == null || current.isAccessTokenExpired() || current.isAccessTokenWithinRefreshInterval()) {
+                    current = identityProvider.get().getTokens().await().atMost(Duration.ofSeconds(10));
+                    fromIdentityProvider = current;
+                }
+            }
+        }
+        return current.getAccessToken();
     }
 }

@@ -48,7 +48,7 @@ class ManifestTest {
             "training-service", 8083, "logistics-service", 8084);
     /** Secrets the cluster's operators create before a prod deploy (k8s/README.md). */
     static final Set<String> PROD_SECRETS = Set.of("agrilink-jwt", "catalog-service-db", "order-service-db",
-            "training-service-db", "logistics-service-db", "agrilink-db-backup");
+            "training-service-db", "logistics-service-db", "agrilink-db-backup", "agrilink-service-client");
 
     private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
 
