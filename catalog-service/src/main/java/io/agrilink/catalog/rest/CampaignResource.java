@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.catalog.Campaign;
 import io.agrilink.catalog.Lot;
 import io.agrilink.catalog.service.CampaignService;

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.catalog.Producer;
 import io.agrilink.catalog.service.ProducerService;
 import io.agrilink.platform.problem.ProblemException;

@@ -31,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.catalog.Certification;
 import io.agrilink.catalog.Product;
 import io.agrilink.catalog.repository.ProductRepository;

@@ -22,12 +22,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.rest.CarrierRequests.CarrierView;
 import io.agrilink.logistics.rest.CarrierRequests.NewCarrier;
 import io.agrilink.logistics.rest.CarrierRequests.PerformanceView;
 import io.agrilink.logistics.service.CarrierService;
-import io.agrilink.logistics.service.Page;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
 

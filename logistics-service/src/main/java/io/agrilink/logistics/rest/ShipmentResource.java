@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Shipment;
 import io.agrilink.logistics.rest.ShipmentRequests.Assignment;
 import io.agrilink.logistics.rest.ShipmentRequests.ChecklistTick;
@@ -31,7 +32,6 @@ import io.agrilink.logistics.rest.ShipmentRequests.Decline;
 import io.agrilink.logistics.rest.ShipmentRequests.NewReading;
 import io.agrilink.logistics.rest.ShipmentRequests.NewShipment;
 import io.agrilink.logistics.rest.ShipmentRequests.TrackingUpdate;
-import io.agrilink.logistics.service.Page;
 import io.agrilink.logistics.service.ShipmentDetails;
 import io.agrilink.logistics.service.ShipmentService;
 import io.agrilink.logistics.service.TenderService;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Capability;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.config.LogisticsConfig;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.ChecklistItem;
 import io.agrilink.logistics.ExportRequirement;

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Capability;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.Shipment;

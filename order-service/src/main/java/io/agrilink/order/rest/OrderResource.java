@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.repository.OrderRepository;
 import io.agrilink.order.service.OrderLifecycle;

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Roles;
 import io.agrilink.training.Course;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
 import io.agrilink.training.Certificate;

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import io.agrilink.platform.web.Page;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
