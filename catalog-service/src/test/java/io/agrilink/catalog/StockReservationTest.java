@@ -276,4 +276,51 @@ class StockReservationTest {
                 .body("results.status", contains(201, 200));
         assertEquals(4_000, stock(db, lot).available());
     }
+
+    @Test
+    void confirmationBatchConfirmsHeldReservationsInOneCallAndReportsEachOutcome() throws InterruptedException {
+        long lot = freshLot(10_000);
+        long other = freshLot(5_000);
+        String a = unique("o");
+        String b = unique("o");
+        String released = unique("o");
+        String already = unique("o");
+        String late = unique("o");
+        reserve(a, "buyer-hanoi", lot, 2_000).then().statusCode(201);
+        reserve(b, "buyer-hcm", other, 1_000).then().statusCode(201);
+        reserve(released, "buyer-hcm", lot, 1_000).then().statusCode(201);
+        asService().delete("/stock/reservations/" + released).then().statusCode(204);
+        reserve(already, "buyer-us", lot, 500).then().statusCode(201);
+        asService().post("/stock/reservations/" + already + "/confirm").then().statusCode(200);
+        asService().body(reservation(late, "buyer-au", 1, lot, 1_500)).post("/stock/reservations").then()
+                .statusCode(201);
+        Thread.sleep(1_050);
+
+        asService().body(Map.of("orderRefs", List.of(a, b, released, "no-such-order", already, late, a)))
+                .post("/stock/confirmations").then().statusCode(200)
+                .body("results.orderRef", contains(a, b, released, "no-such-order", already, late, a))
+                .body("results.status", contains(200, 200, 409, 404, 200, 409, 200))
+                .body("results.reservationStatus",
+                        contains("CONFIRMED", "CONFIRMED", "RELEASED", null, "CONFIRMED", "EXPIRED", "CONFIRMED"))
+                .body("results[2].problem.status", equalTo(409), "results[3].problem.status", equalTo(404),
+                        "results[0].problem", nullValue());
+        // a and already confirmed; late expired and gave its grams back; released stays released
+        assertEquals(new Fixtures.Stock(10_000, 7_500, 0, 2_500), stock(db, lot));
+        assertEquals(new Fixtures.Stock(5_000, 4_000, 0, 1_000), stock(db, other));
+        // confirming again changes nothing
+        asService().body(Map.of("orderRefs", List.of(a, b))).post("/stock/confirmations").then().statusCode(200)
+                .body("results.status", contains(200, 200));
+        assertEquals(new Fixtures.Stock(10_000, 7_500, 0, 2_500), stock(db, lot));
+    }
+
+    @Test
+    void confirmationBatchRefusesBadInputAndNonServices() {
+        asService().body(Map.of("orderRefs", List.of())).post("/stock/confirmations").then().statusCode(400)
+                .contentType("application/problem+json");
+        asService().body(Map.of("orderRefs", List.of(" "))).post("/stock/confirmations").then().statusCode(400);
+        given().contentType("application/json").body(Map.of("orderRefs", List.of("o-1")))
+                .post("/stock/confirmations").then().statusCode(401);
+        given().auth().oauth2(Tokens.of(Roles.BUYER, "buyer-hanoi")).contentType("application/json")
+                .body(Map.of("orderRefs", List.of("o-1"))).post("/stock/confirmations").then().statusCode(403);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -56,6 +57,7 @@ class FlashSaleTest {
         long lot = catalog.addLot(100_000, 160_000, 42L, "farmer-lan");
         String body = json.writeValueAsString(cod(lot, 1_000));
         int batchCallsBefore = catalog.batchCalls();
+        int confirmationCallsBefore = catalog.confirmationCalls();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
@@ -105,5 +107,15 @@ class FlashSaleTest {
         System.out.printf("Flash sale: 300 placements answered in %d ms with %d reservation batch calls%n",
                 elapsedMillis, batchCalls);
         assertTrue(batchCalls < 300, "placements were grouped into batches: " + batchCalls);
+
+        // cash on delivery: every reservation is confirmed through the outbox, many per catalogue call
+        List<String> refs = ((List<?>) entityManager.createNativeQuery("select distinct o.order_ref from customer_order o"
+                + " join order_line l on l.order_id = o.id where l.lot_id = :lot").setParameter("lot", lot)
+                .getResultList()).stream().map(Object::toString).toList();
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> refs.stream().allMatch(ref -> "CONFIRMED".equals(catalog.reservation(ref).status)));
+        int confirmationCalls = catalog.confirmationCalls() - confirmationCallsBefore;
+        assertTrue(confirmationCalls >= 1 && confirmationCalls < 100,
+                "100 confirmations were grouped: " + confirmationCalls + " calls");
     }
 }

@@ -71,6 +71,7 @@ public final class ServiceProcess {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx256m");
+        command.addAll(extraJvmArgs(service));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
@@ -80,6 +81,26 @@ public final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
+    }
+
+    /**
+     * Extra JVM flags for every service, for profiling and tuning runs: the system property
+     * {@code agrilink.service.jvm-args} or else the environment variable
+     * {@code AGRILINK_SERVICE_JVM_ARGS}, split on spaces; {@code {service}} in them becomes the
+     * service's name. Example, a flight recording per service:
+     * {@code -Dagrilink.service.jvm-args="-XX:StartFlightRecording=filename=/tmp/jfr/{service}.jfr,settings=profile"}.
+     * They come after the defaults, so a later {@code -Xmx} wins.
+     */
+    static List<String> extraJvmArgs(Service service) {
+        String args = System.getProperty("agrilink.service.jvm-args", System.getenv("AGRILINK_SERVICE_JVM_ARGS"));
+        if (args == null || args.isBlank()) {
+            return List.of();
+        }
+        List<String> flags = new ArrayList<>();
+        for (String flag : args.strip().split("\\s+")) {
+            flags.add(flag.replace("{service}", service.artifact()));
+        }
+        return flags;
     }
 
     /** Waits until {@code /q/health/ready} answers UP; fails with the log's tail if the process dies. */

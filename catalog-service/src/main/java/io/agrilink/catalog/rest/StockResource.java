@@ -67,6 +67,16 @@ public class StockResource {
     public record BatchResponse(List<BatchResult> results) {
     }
 
+    public record ConfirmationRequest(@NotNull @Size(min = 1, max = 1000) List<@NotBlank @Size(max = 100) String> orderRefs) {
+    }
+
+    /** One reference of a confirmation batch: {@code status} is what the single confirm would have answered. */
+    public record ConfirmationResult(String orderRef, int status, String reservationStatus, Problem problem) {
+    }
+
+    public record ConfirmationResponse(List<ConfirmationResult> results) {
+    }
+
     @Inject
     StockService stock;
 
@@ -120,14 +130,14 @@ public class StockResource {
                 results.add(null);
             } catch (ProblemException e) {
                 results.add(new BatchResult(request == null ? null : request.orderRef(), e.status(), null,
-                        problem(e)));
+                        problem(e, "/stock/reservation-batches")));
             }
         }
         List<StockOutcome> outcomes = valid.isEmpty() ? List.of() : stock.reserveAll(valid);
         for (int i = 0; i < outcomes.size(); i++) {
             StockOutcome o = outcomes.get(i);
             results.set(positions.get(i), new BatchResult(o.orderRef(), o.status(), o.reservation(),
-                    o.problem() == null ? null : problem(o.problem())));
+                    o.problem() == null ? null : problem(o.problem(), "/stock/reservation-batches")));
         }
         return new BatchResponse(results);
     }
@@ -155,6 +165,24 @@ public class StockResource {
     @APIResponse(responseCode = "409", description = "Released or expired")
     public ReservationView confirm(@PathParam("orderRef") String orderRef) {
         return stock.confirm(orderRef);
+    }
+
+    @POST
+    @Path("/confirmations")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Confirm many held reservations in one call", description = "Each is decided as by POST "
+            + "/stock/reservations/{orderRef}/confirm (idempotent), all in one transaction; the results carry the "
+            + "reservation's status, not the whole reservation.")
+    @APIResponse(responseCode = "200", description = "One result per reference, in order: 200, 404 or 409")
+    @APIResponse(responseCode = "400", description = "No references, more than 1000, or a blank one")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not a service")
+    public ConfirmationResponse confirmAll(@Valid @NotNull ConfirmationRequest request) {
+        List<String> refs = request.orderRefs().stream().map(String::strip).toList();
+        return new ConfirmationResponse(stock.confirmAll(refs).stream()
+                .map(c -> new ConfirmationResult(c.orderRef(), c.status(), c.reservationStatus(),
+                        c.problem() == null ? null : problem(c.problem(), "/stock/confirmations")))
+                .toList());
     }
 
     @DELETE
@@ -205,10 +233,10 @@ public class StockResource {
         return URI.create("/stock/reservations/" + java.net.URLEncoder.encode(orderRef, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private static Problem problem(ProblemException e) {
+    private static Problem problem(ProblemException e, String instance) {
         String slug = e.title().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return new Problem(URI.create("https://agrilink.io/problems/" + slug), e.title(), e.status(), e.getMessage(),
-                "/stock/reservation-batches", RequestIds.current(), e.violations(), Map.copyOf(e.extensions()));
+                instance, RequestIds.current(), e.violations(), Map.copyOf(e.extensions()));
     }
 
     /** {@code lines[0].grams}, as the platform names fields. */

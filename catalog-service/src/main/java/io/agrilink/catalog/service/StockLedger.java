@@ -447,6 +447,68 @@ public class StockLedger {
         }
     }
 
+    /** One reference's outcome in {@link #confirmAll}: the result, and the reservation's status after it (null when unknown). */
+    public record BatchConfirmation(String orderRef, ConfirmResult result, String status) {
+    }
+
+    /**
+     * Confirms many held reservations in ONE transaction, as {@link #confirm} would one by one:
+     * locks their rows in id order, moves the held grams of all of them to confirmed with one
+     * update per lot, and gives back those whose time ran out. Outcomes come in the order of the
+     * references (a reference listed twice gets the same outcome twice).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<BatchConfirmation> confirmAll(List<String> orderRefs, Instant now) {
+        try (Connection db = dataSource.getConnection()) {
+            Map<String, Held> found = new HashMap<>();
+            try (PreparedStatement select = db.prepareStatement("""
+                    select order_ref, id, buyer, status, expires_at from reservation
+                    where order_ref = any(?) order by id for update""")) {
+                select.setArray(1, db.createArrayOf("text", orderRefs.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new Held(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            Map<String, BatchConfirmation> decided = new HashMap<>();
+            List<Long> toConfirm = new ArrayList<>();
+            List<Long> toExpire = new ArrayList<>();
+            for (String ref : orderRefs) {
+                if (decided.containsKey(ref)) {
+                    continue;
+                }
+                Held held = found.get(ref);
+                BatchConfirmation outcome;
+                if (held == null) {
+                    outcome = new BatchConfirmation(ref, ConfirmResult.UNKNOWN, null);
+                } else if (CONFIRMED.equals(held.status())) {
+                    outcome = new BatchConfirmation(ref, ConfirmResult.ALREADY_CONFIRMED, CONFIRMED);
+                } else if (!HELD.equals(held.status())) {
+                    outcome = new BatchConfirmation(ref, ConfirmResult.NOT_HELD, held.status());
+                } else if (!held.expiresAt().isAfter(now)) {
+                    toExpire.add(held.id());
+                    outcome = new BatchConfirmation(ref, ConfirmResult.EXPIRED_NOW, EXPIRED);
+                } else {
+                    toConfirm.add(held.id());
+                    outcome = new BatchConfirmation(ref, ConfirmResult.CONFIRMED, CONFIRMED);
+                }
+                decided.put(ref, outcome);
+            }
+            if (!toExpire.isEmpty()) {
+                giveBack(db, toExpire, EXPIRED, now);
+            }
+            if (!toConfirm.isEmpty()) {
+                moveHeld(db, linesOf(db, toConfirm), "confirmed_grams");
+                setStatus(db, toConfirm, CONFIRMED, now);
+            }
+            return orderRefs.stream().map(decided::get).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Stock ledger failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Releases a held or confirmed reservation, giving its grams back; false when there is nothing to release. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean release(String orderRef, Instant now) {

@@ -132,6 +132,25 @@ public class StockService {
         };
     }
 
+    /** One reference's outcome in {@link #confirmAll}: 200 with the status, or the problem the single confirm would raise. */
+    public record Confirmed(String orderRef, int status, String reservationStatus, ProblemException problem) {
+    }
+
+    /**
+     * Confirms many reservations in one transaction (order-service's outbox sends them in groups,
+     * so a flash sale does not cost a catalogue transaction per order). Each outcome is what
+     * {@link #confirm} would have answered for that reference.
+     */
+    public List<Confirmed> confirmAll(List<String> orderRefs) {
+        return ledger.confirmAll(orderRefs, Instant.now()).stream().map(c -> switch (c.result()) {
+            case CONFIRMED, ALREADY_CONFIRMED -> new Confirmed(c.orderRef(), 200, c.status(), null);
+            case UNKNOWN -> new Confirmed(c.orderRef(), 404, null, ProblemException.notFound("Reservation", c.orderRef()));
+            // the reservation's status is in the result itself, so the problem keeps its numeric status
+            case EXPIRED_NOW, NOT_HELD -> new Confirmed(c.orderRef(), 409, c.status(), ProblemException.conflict(
+                    "Reservation " + c.orderRef() + " is " + c.status() + " and can no longer be confirmed"));
+        }).toList();
+    }
+
     /** Gives the grams back; nothing happens for a reservation already released, expired or unknown. */
     public void release(String orderRef) {
         ledger.release(orderRef, Instant.now());

@@ -32,6 +32,12 @@ public class CatalogClient {
         return catalog.confirm(orderRef);
     }
 
+    /** Confirms many reservations in one call and one catalogue transaction; a result per reference. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public CatalogRestClient.ConfirmationResults confirmAll(java.util.List<String> orderRefs) {
+        return catalog.confirmAll(new CatalogRestClient.Confirmations(orderRefs));
+    }
+
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     public void release(String orderRef) {
         catalog.release(orderRef);

@@ -36,9 +36,25 @@ public interface CatalogRestClient {
     @Path("/reservations/{orderRef}/confirm")
     Reservation confirm(@PathParam("orderRef") String orderRef);
 
+    @POST
+    @Path("/confirmations")
+    ConfirmationResults confirmAll(Confirmations confirmations);
+
     @DELETE
     @Path("/reservations/{orderRef}")
     void release(@PathParam("orderRef") String orderRef);
+
+    record Confirmations(List<String> orderRefs) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConfirmationResults(List<ConfirmationResult> results) {
+    }
+
+    /** One reference's outcome: {@code status} 200 (confirmed), 404 (unknown) or 409 (released or expired). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ConfirmationResult(String orderRef, int status, String reservationStatus, Map<String, Object> problem) {
+    }
 
     record Batch(List<Request> reservations) {
     }

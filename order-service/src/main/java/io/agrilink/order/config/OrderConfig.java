@@ -57,8 +57,12 @@ public interface OrderConfig {
     interface Outbox {
 
         /** Messages claimed per round. */
-        @WithDefault("100")
+        @WithDefault("500")
         int batchSize();
+
+        /** Most reservation confirmations sent to catalog-service in one call (its limit is 1000). */
+        @WithDefault("500")
+        int confirmBatchSize();
 
         /** Messages delivered in parallel within a round. */
         @WithDefault("8")

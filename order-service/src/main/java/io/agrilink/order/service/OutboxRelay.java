@@ -4,10 +4,14 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,6 +20,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +29,7 @@ import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.CatalogClient;
+import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.client.LogisticsClient;
 import io.agrilink.order.client.LogisticsRestClient;
 import io.agrilink.order.config.OrderConfig;
@@ -44,7 +50,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /** What happened to one delivery attempt. */
-    record Outcome(long messageId, boolean delivered, boolean terminal, String error, Long shipmentId) {
+    record Outcome(long messageId, OutboxMessage.Kind kind, boolean delivered, boolean terminal, String error,
+            Long shipmentId) {
     }
 
     @Inject
@@ -81,28 +88,47 @@ public class OutboxRelay {
         } while (claimed == config.outbox().batchSize() && System.nanoTime() < until);
     }
 
-    /** Claims and delivers one round of due messages; returns how many were claimed. */
+    /**
+     * Claims and delivers one round of due messages; returns how many were claimed. Reservation
+     * confirmations go to catalog-service in groups (one call and one catalogue transaction for up
+     * to {@code confirm-batch-size} of them: a flash sale confirms a thousand orders a second);
+     * every other message is one call.
+     */
     public int deliverRound() {
         List<OutboxMessage> due = self.claim();
         if (due.isEmpty()) {
             return 0;
         }
-        List<Future<Outcome>> running = new ArrayList<>(due.size());
-        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(config.outbox().parallelism());
+        List<Callable<List<Outcome>>> deliveries = new ArrayList<>();
+        List<OutboxMessage> confirmations = new ArrayList<>();
         for (OutboxMessage message : due) {
+            if (message.kind == OutboxMessage.Kind.CONFIRM_RESERVATION) {
+                confirmations.add(message);
+            } else {
+                deliveries.add(() -> List.of(deliver(message)));
+            }
+        }
+        int groupSize = config.outbox().confirmBatchSize();
+        for (int from = 0; from < confirmations.size(); from += groupSize) {
+            List<OutboxMessage> group = confirmations.subList(from, Math.min(from + groupSize, confirmations.size()));
+            deliveries.add(() -> confirmAll(group));
+        }
+        Semaphore slots = new Semaphore(config.outbox().parallelism());
+        List<Future<List<Outcome>>> running = new ArrayList<>(deliveries.size());
+        for (Callable<List<Outcome>> delivery : deliveries) {
             running.add(senders.submit(() -> {
                 slots.acquire();
                 try {
-                    return deliver(message);
+                    return delivery.call();
                 } finally {
                     slots.release();
                 }
             }));
         }
         List<Outcome> outcomes = new ArrayList<>(due.size());
-        for (Future<Outcome> f : running) {
+        for (Future<List<Outcome>> f : running) {
             try {
-                outcomes.add(f.get());
+                outcomes.addAll(f.get());
             } catch (Exception e) {
                 LOG.warnf("Outbox delivery task failed: %s", e.toString());
             }
@@ -120,9 +146,12 @@ public class OutboxRelay {
                 OutboxMessage.class)
                 .setParameter("n", config.outbox().batchSize())
                 .getResultList();
-        Instant hiddenUntil = Instant.now().plus(config.outbox().lease());
-        for (OutboxMessage message : due) {
-            message.nextAttemptAt = hiddenUntil;
+        if (!due.isEmpty()) {
+            // hidden for the lease in one statement, not one update per message
+            entityManager.unwrap(Session.class)
+                    .createMutationQuery("update OutboxMessage set nextAttemptAt = :until where id in :ids")
+                    .setParameter("until", Instant.now().plus(config.outbox().lease()))
+                    .setParameterList("ids", due.stream().map(m -> m.id).toList()).executeUpdate();
         }
         return due;
     }
@@ -133,29 +162,88 @@ public class OutboxRelay {
                 case CREATE_SHIPMENT -> {
                     LogisticsRestClient.Shipment shipment = logistics
                             .create(json.readValue(message.payload, LogisticsRestClient.NewShipment.class));
-                    return new Outcome(message.id, true, false, null, shipment == null ? null : shipment.id());
+                    return delivered(message, shipment == null ? null : shipment.id());
                 }
                 case CONFIRM_RESERVATION -> catalog.confirm(message.payload);
                 case RELEASE_RESERVATION -> catalog.release(message.payload);
             }
-            return new Outcome(message.id, true, false, null, null);
+            return delivered(message, null);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            boolean retry = status >= 500 || status == 408 || status == 429;
             if (message.kind == OutboxMessage.Kind.RELEASE_RESERVATION && status == 404) {
                 // nothing is held under that reference: the release has nothing left to do
-                return new Outcome(message.id, true, false, null, null);
+                return delivered(message, null);
             }
-            return new Outcome(message.id, false, !retry, "HTTP " + status + " " + summary(e), null);
+            return failed(message, status, "HTTP " + status + " " + summary(e));
         } catch (Exception e) {
-            return new Outcome(message.id, false, false, reason(e), null);
+            return new Outcome(message.id, message.kind, false, false, reason(e), null);
         }
+    }
+
+    /** Confirms a group of reservations in one call; each message's outcome is its reference's result. */
+    private List<Outcome> confirmAll(List<OutboxMessage> group) {
+        CatalogRestClient.ConfirmationResults answer;
+        try {
+            answer = catalog.confirmAll(group.stream().map(m -> m.payload).toList());
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400 || status == 404 || status == 405) {
+                // a catalogue without the group endpoint, or one reference it refuses: one call each
+                return group.stream().map(this::deliver).toList();
+            }
+            String error = "HTTP " + status + " " + summary(e);
+            return group.stream().map(m -> failed(m, status, error)).toList();
+        } catch (Exception e) {
+            String error = reason(e);
+            return group.stream().map(m -> new Outcome(m.id, m.kind, false, false, error, null)).toList();
+        }
+        Map<String, CatalogRestClient.ConfirmationResult> byRef = new HashMap<>();
+        if (answer != null && answer.results() != null) {
+            answer.results().forEach(r -> byRef.put(r.orderRef(), r));
+        }
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        for (OutboxMessage message : group) {
+            CatalogRestClient.ConfirmationResult result = byRef.get(message.payload);
+            if (result == null) {
+                outcomes.add(new Outcome(message.id, message.kind, false, false, "no result for this reservation",
+                        null));
+            } else if (result.status() == 200) {
+                outcomes.add(delivered(message, null));
+            } else {
+                Object detail = result.problem() == null ? null : result.problem().get("detail");
+                outcomes.add(failed(message, result.status(), "HTTP " + result.status()
+                        + (detail == null ? "" : " " + detail)));
+            }
+        }
+        return outcomes;
+    }
+
+    private static Outcome delivered(OutboxMessage message, Long shipmentId) {
+        return new Outcome(message.id, message.kind, true, false, null, shipmentId);
+    }
+
+    /** Retried later on 5xx, 408 and 429; any other refusal is for good. */
+    private static Outcome failed(OutboxMessage message, int status, String error) {
+        boolean retry = status >= 500 || status == 408 || status == 429;
+        return new Outcome(message.id, message.kind, false, !retry, error, null);
     }
 
     @Transactional
     void record(List<Outcome> outcomes) {
         Instant now = Instant.now();
+        // delivered reservation messages need only their mark: one statement for all of them
+        List<Long> marked = outcomes.stream()
+                .filter(o -> o.delivered() && o.kind() != OutboxMessage.Kind.CREATE_SHIPMENT)
+                .map(Outcome::messageId).toList();
+        if (!marked.isEmpty()) {
+            entityManager.unwrap(Session.class).createMutationQuery("update OutboxMessage set attempts = attempts + 1,"
+                    + " deliveredAt = :now, lastError = null where id in :ids")
+                    .setParameter("now", now).setParameterList("ids", marked).executeUpdate();
+        }
         for (Outcome outcome : outcomes) {
+            if (outcome.delivered() && outcome.kind() != OutboxMessage.Kind.CREATE_SHIPMENT) {
+                continue;
+            }
             OutboxMessage message = OutboxMessage.findById(outcome.messageId());
             if (message == null) {
                 continue;
@@ -164,9 +252,7 @@ public class OutboxRelay {
             if (outcome.delivered()) {
                 message.deliveredAt = now;
                 message.lastError = null;
-                if (message.kind == OutboxMessage.Kind.CREATE_SHIPMENT) {
-                    handedOver(message, outcome.shipmentId(), now);
-                }
+                handedOver(message, outcome.shipmentId(), now);
             } else if (outcome.terminal()) {
                 message.failedAt = now;
                 message.lastError = truncate(outcome.error());

@@ -1,6 +1,11 @@
 package io.agrilink.order.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +27,7 @@ import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.config.OrderConfig;
 import io.agrilink.order.rest.OrderView;
+import io.agroal.api.AgroalDataSource;
 
 /**
  * Writes accepted placements: for a whole batch in one transaction (orders, lines, audit rows,
@@ -41,15 +47,41 @@ public class PlacementStore {
     @Inject
     ObjectMapper json;
 
-    /** The idempotency records already stored for these placements' keys, by {@link Placement#scope()}. */
-    @Transactional
+    @Inject
+    AgroalDataSource dataSource;
+
+    /**
+     * The idempotency records already stored for these placements' keys, by {@link Placement#scope()}.
+     * Once per batch on the flash-sale path, so one plain query on a pooled connection, without a
+     * transaction or a persistence context around it.
+     */
     public Map<String, IdempotencyRecord> recorded(Collection<Placement> placements) {
-        List<String> callers = placements.stream().map(Placement::caller).distinct().toList();
-        List<String> keys = placements.stream().map(Placement::key).distinct().toList();
         Map<String, IdempotencyRecord> found = new HashMap<>();
-        for (IdempotencyRecord record : IdempotencyRecord.<IdempotencyRecord> list(
-                "caller in ?1 and key in ?2", callers, keys)) {
-            found.put(Placement.scope(record.caller, record.key), record);
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement select = db.prepareStatement("""
+                        select r.id, r.caller, r.idempotency_key, r.fingerprint, r.response_status, r.response_body,
+                               r.order_id, r.created_at
+                        from idempotency_record r
+                        join unnest(?::text[], ?::text[]) as k(caller, idempotency_key)
+                          on r.caller = k.caller and r.idempotency_key = k.idempotency_key""")) {
+            select.setArray(1, db.createArrayOf("text", placements.stream().map(Placement::caller).toArray()));
+            select.setArray(2, db.createArrayOf("text", placements.stream().map(Placement::key).toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    IdempotencyRecord record = new IdempotencyRecord();
+                    record.id = rs.getLong(1);
+                    record.caller = rs.getString(2);
+                    record.key = rs.getString(3);
+                    record.fingerprint = rs.getString(4);
+                    record.responseStatus = rs.getInt(5);
+                    record.responseBody = rs.getString(6);
+                    record.orderId = rs.getLong(7);
+                    record.createdAt = rs.getObject(8, OffsetDateTime.class).toInstant();
+                    found.put(Placement.scope(record.caller, record.key), record);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Idempotency records could not be read: " + e.getMessage(), e);
         }
         return found;
     }

@@ -89,7 +89,9 @@ public class CatalogDouble {
     private final List<String> releases = new CopyOnWriteArrayList<>();
     private final List<String> confirmations = new CopyOnWriteArrayList<>();
     private final AtomicInteger batchCalls = new AtomicInteger();
+    private final AtomicInteger confirmationCalls = new AtomicInteger();
     private volatile boolean down;
+    private volatile boolean confirmationsDown;
     private volatile CountDownLatch pause;
     private volatile CountDownLatch arrived;
 
@@ -133,7 +135,7 @@ public class CatalogDouble {
     @RolesAllowed(Roles.SERVICE)
     @Path("/reservations/{orderRef}/confirm")
     public Response confirm(@PathParam("orderRef") String orderRef) {
-        if (down) {
+        if (down || confirmationsDown) {
             return Response.status(503).build();
         }
         lock.lock();
@@ -152,6 +154,46 @@ public class CatalogDouble {
         } finally {
             lock.unlock();
         }
+    }
+
+    @POST
+    @RolesAllowed(Roles.SERVICE)
+    @Path("/confirmations")
+    public Response confirmAll(JsonNode request) {
+        if (down || confirmationsDown) {
+            return Response.status(503).build();
+        }
+        confirmationCalls.incrementAndGet();
+        List<Map<String, Object>> results = new ArrayList<>();
+        lock.lock();
+        try {
+            expire();
+            for (JsonNode ref : request.get("orderRefs")) {
+                String orderRef = ref.asText();
+                Held held = reservations.get(orderRef);
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("orderRef", orderRef);
+                if (held == null) {
+                    result.put("status", 404);
+                    result.put("reservationStatus", null);
+                    result.put("problem", problem(404, "no reservation " + orderRef));
+                } else if (!held.status.equals("HELD") && !held.status.equals("CONFIRMED")) {
+                    result.put("status", 409);
+                    result.put("reservationStatus", held.status);
+                    result.put("problem", problem(409, "reservation is " + held.status));
+                } else {
+                    held.status = "CONFIRMED";
+                    confirmations.add(orderRef);
+                    result.put("status", 200);
+                    result.put("reservationStatus", "CONFIRMED");
+                    result.put("problem", null);
+                }
+                results.add(result);
+            }
+        } finally {
+            lock.unlock();
+        }
+        return Response.ok(Map.of("results", results)).build();
     }
 
     @DELETE
@@ -326,8 +368,18 @@ public class CatalogDouble {
         return batchCalls.get();
     }
 
+    /** Calls of the group confirmation endpoint (each confirms many reservations). */
+    public int confirmationCalls() {
+        return confirmationCalls.get();
+    }
+
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Confirmations (single and grouped) answer 503 while reservations still work. */
+    public void confirmationsDown(boolean down) {
+        this.confirmationsDown = down;
     }
 
     /** Holds reservation batches until {@link #resume()}; {@link #awaitArrival()} waits for the first. */

@@ -1,0 +1,84 @@
+package io.agrilink.order;
+
+import static io.agrilink.order.OrderFixtures.cod;
+import static io.agrilink.order.OrderFixtures.placed;
+import static io.agrilink.order.OrderFixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.inject.Inject;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.agrilink.order.doubles.CatalogDouble;
+import io.agrilink.platform.testing.PostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Cash-on-delivery confirmations reach catalog-service in groups through the outbox, each with its own outcome. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class ReservationConfirmationTest {
+
+    @Inject
+    CatalogDouble catalog;
+
+    @Test
+    void oneGroupConfirmsTheHeldReservationsAndRecordsAnUnknownOneAsFailedForGood() {
+        long lot = catalog.addLot(10_000, 100_000, null, "farmer-lan");
+        long first = placed(unique("buyer"), cod(lot, 1_000));
+        long second = placed(unique("buyer"), cod(lot, 1_000));
+        String unknown = unique("o-unknown");
+        long unknownMessage = QuarkusTransaction.requiringNew().call(() -> {
+            OutboxMessage message = OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, null, unknown,
+                    Instant.now());
+            message.persist();
+            return message.id;
+        });
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage> findById(unknownMessage).failedAt != null));
+        for (long id : new long[] { first, second }) {
+            String ref = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.<CustomerOrder> findById(id).orderRef);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> "CONFIRMED".equals(catalog.reservation(ref).status));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> QuarkusTransaction.requiringNew().call(
+                    () -> OutboxMessage.count("orderId = ?1 and kind = ?2 and deliveredAt is not null", id,
+                            OutboxMessage.Kind.CONFIRM_RESERVATION) == 1));
+        }
+        OutboxMessage refused = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.findById(unknownMessage));
+        assertNull(refused.deliveredAt);
+        assertEquals(1, refused.attempts);
+        assertTrue(refused.lastError.startsWith("HTTP 404"), refused.lastError);
+    }
+
+    @Test
+    void confirmationsRefusedWithA503AreRetriedAndDeliveredWhenTheCatalogueRecovers() {
+        long lot = catalog.addLot(10_000, 100_000, null, "farmer-lan");
+        catalog.confirmationsDown(true);
+        long id;
+        try {
+            id = placed(unique("buyer"), cod(lot, 2_000));
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(
+                    () -> OutboxMessage.count("orderId = ?1 and kind = ?2 and attempts > 0", id,
+                            OutboxMessage.Kind.CONFIRM_RESERVATION) == 1));
+            OutboxMessage waiting = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
+                    .<OutboxMessage> find("orderId = ?1 and kind = ?2", id, OutboxMessage.Kind.CONFIRM_RESERVATION)
+                    .firstResult());
+            assertNull(waiting.deliveredAt);
+            assertNull(waiting.failedAt);
+            assertTrue(waiting.lastError.startsWith("HTTP 503"), waiting.lastError);
+        } finally {
+            catalog.confirmationsDown(false);
+        }
+        String ref = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.<CustomerOrder> findById(id).orderRef);
+        assertEquals("HELD", catalog.reservation(ref).status);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "CONFIRMED".equals(catalog.reservation(ref).status));
+    }
+}

@@ -1,0 +1,166 @@
+package io.agrilink.suite.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.agrilink.suite.LocalSuite;
+import io.agrilink.suite.Service;
+
+/**
+ * "Chốt đơn!": buyers place 2 kg orders on ONE hot lot through order-service's public API with
+ * verified JWTs and idempotency keys; order-service reserves in catalog-service over HTTP; every
+ * commit is durable ({@code synchronous_commit=on}, {@code fsync=on}). Prints orders/s,
+ * p50/p95/p99, outcomes by kind, each service's peak RSS, and the final invariant.
+ * Run: {@code ./agrilink bench FlashSale} (options: {@code -Dbench.clients=64 -Dbench.seconds=30
+ * -Dbench.warmup=15}). Also prints the CPU time each process spent per order, a figure that other
+ * work on the machine hardly distorts, unlike throughput and latency.
+ */
+class FlashSaleBenchmark {
+
+    @Test
+    void flashSaleOnOneHotLot() throws Exception {
+        int clients = Integer.getInteger("bench.clients", 64);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        Path data = Path.of("target", "bench-flash-sale").toAbsolutePath();
+        BenchSupport.clean(data);
+        // 30081..30084: below the kernel's ephemeral ports (32768+), which outgoing connections may hold at any moment
+        try (LocalSuite suite = new LocalSuite(LocalSuite.Options.defaults(root, data).withPortOffset(22000),
+                line -> System.out.println("[suite] " + line))) {
+            suite.checkPortsFree();
+            suite.startDatabase();
+            suite.startServices();
+            Http http = new Http();
+            String catalog = suite.baseUrl(Service.CATALOG);
+            String orders = suite.baseUrl(Service.ORDER);
+            String staff = BenchSupport.token(suite.keys(), "staff", "bench-staff", Duration.ofHours(2));
+
+            Map<String, Object> producer = new LinkedHashMap<>();
+            producer.put("name", "HTX Vải thiều Lục Ngạn");
+            producer.put("kind", "COOPERATIVE");
+            producer.put("province", "Bắc Giang");
+            producer.put("commune", "Xã Phượng Sơn");
+            producer.put("phone", "0912 345 678");
+            producer.put("owners", List.of("farmer-lan"));
+            long producerId = http.expect("POST", catalog + "/producers", staff, producer).get("id").asLong();
+            Map<String, Object> product = new LinkedHashMap<>();
+            product.put("producerId", producerId);
+            product.put("category", "FRUIT");
+            product.put("texts", Map.of("vi", Map.of("name", "Vải thiều Lục Ngạn loại 1"), "en",
+                    Map.of("name", "Luc Ngan lychee, grade 1")));
+            product.put("pricePerKg", 60_000);
+            product.put("seasonMonths", List.of(5, 6, 7));
+            product.put("shelfLifeDays", 21);
+            product.put("coldChain", true);
+            product.put("minCelsius", 2);
+            product.put("maxCelsius", 5);
+            long productId = http.expect("POST", catalog + "/products", staff, product).get("id").asLong();
+            long initialGrams = 54_000_000_000L / 1000 * 10; // 540 tonnes: enough never to sell out during the run
+            long lot = http.expect("POST", catalog + "/lots", staff, Map.of("productId", productId, "harvestDate",
+                    LocalDate.now().toString(), "quantityGrams", initialGrams)).get("id").asLong();
+
+            String[] tokens = new String[clients];
+            for (int c = 0; c < clients; c++) {
+                tokens[c] = BenchSupport.token(suite.keys(), "buyer", "bench-buyer-" + c, Duration.ofHours(2));
+            }
+            Map<String, Object> delivery = Map.of("recipient", "Nguyễn Văn An", "phone", "0987 654 321", "country",
+                    "VN", "province", "Hà Nội", "commune", "Phường Ba Đình", "street", "12 Phố Đội Cấn");
+            String body = Http.JSON.writeValueAsString(Map.of("lines", List.of(Map.of("lotId", lot, "grams", 2000)),
+                    "delivery", delivery, "payment", "CASH_ON_DELIVERY"));
+
+            Map<String, java.util.function.LongSupplier> rss = new LinkedHashMap<>();
+            for (Service service : Service.values()) {
+                rss.put(service.artifact(), () -> suite.service(service).rssKiB());
+            }
+            rss.put("postgresql (all processes, PSS)", () -> MemorySampler.rssOfAllKiB("bench-flash-sale/postgres"));
+            // CPU time per process over the measured part: a figure the other load on the machine does not distort
+            Map<String, java.util.function.LongSupplier> cpu = new LinkedHashMap<>();
+            for (Service service : Service.values()) {
+                long pid = suite.service(service).pid();
+                cpu.put(service.artifact(), () -> MemorySampler.cpuMillis(pid));
+            }
+            cpu.put("postgresql", () -> MemorySampler.cpuMillisOfAll("bench-flash-sale/postgres"));
+            cpu.put("load generator", () -> MemorySampler.cpuMillis(ProcessHandle.current().pid()));
+            double warmup = Double.parseDouble(System.getProperty("bench.warmup", "15"));
+            Map<String, Long> cpuAtStart = new LinkedHashMap<>();
+            Thread cpuStart = Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep((long) (warmup * 1000));
+                    cpu.forEach((name, millis) -> cpuAtStart.put(name, millis.getAsLong()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Load.Result result;
+            String memory;
+            try (MemorySampler sampler = new MemorySampler(rss)) {
+                Http.Connection[] connections = new Http.Connection[clients];
+                for (int c = 0; c < clients; c++) {
+                    connections[c] = new Http.Connection(orders);
+                }
+                result = Load.run(clients, warmup, seconds, (client, seq) -> {
+                    Http.Reply reply = connections[client].send("POST", "/orders", tokens[client], body,
+                            "Idempotency-Key", UUID.randomUUID().toString());
+                    return reply.status() == 409 ? "409 " + reply.json().path("title").asText() : Integer.toString(reply.status());
+                }, () -> false, "201"::equals);
+                for (Http.Connection connection : connections) {
+                    connection.close();
+                }
+                memory = sampler.peaks();
+            }
+            cpuStart.join();
+            String cpuPerOrder = cpuPerOrder(cpu, cpuAtStart, result);
+
+            // the books after the sale: catalog's lot against order-service's orders
+            Thread.sleep(3000);
+            var after = http.expect("GET", catalog + "/lots/" + lot, null, null);
+            long sold = after.get("heldGrams").asLong() + after.get("confirmedGrams").asLong();
+            long left = after.get("availableGrams").asLong();
+            long orderCount = http.expect("GET", orders + "/orders?size=1", staff, null).get("total").asLong();
+            String figures = result.summary(String.format("flash sale, %d buyers, 2 kg orders on one hot lot", clients));
+            String invariant = String.format("invariant: grams sold %,d + grams left %,d = %,d (initial %,d) %s; "
+                    + "orders %,d × 2,000 g = %,d g vs reserved %,d g %s", sold, left, sold + left, initialGrams,
+                    sold + left == initialGrams ? "holds" : "BROKEN", orderCount, orderCount * 2000, sold,
+                    orderCount * 2000 == sold ? "holds" : "BROKEN", left >= 0 ? "" : "NEGATIVE STOCK");
+            System.out.println(figures);
+            String machine = BenchSupport.machine();
+            System.out.println(machine);
+            System.out.println(figures);
+            System.out.println(cpuPerOrder);
+            System.out.println(memory);
+            System.out.println(invariant);
+            BenchSupport.record("flash-sale", List.of(machine, figures, cpuPerOrder, memory, invariant));
+        }
+    }
+
+    /** CPU milliseconds each process spent per successful order while measuring, and what 2 dedicated cores could do at that cost. */
+    private static String cpuPerOrder(Map<String, java.util.function.LongSupplier> cpu, Map<String, Long> atStart,
+            Load.Result result) {
+        if (result.succeeded() == 0 || atStart.isEmpty()) {
+            return "CPU per order: no successful orders measured";
+        }
+        StringBuilder out = new StringBuilder("CPU per order (ms):");
+        double total = 0;
+        for (Map.Entry<String, java.util.function.LongSupplier> e : cpu.entrySet()) {
+            long before = atStart.getOrDefault(e.getKey(), -1L);
+            long after = e.getValue().getAsLong();
+            if (before < 0 || after < 0) {
+                continue;
+            }
+            double perOrder = (after - before) / (double) result.succeeded();
+            total += perOrder;
+            out.append(String.format(" %s %.2f;", e.getKey(), perOrder));
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.append(String.format(" total %.2f ms, so %d dedicated cores could do at most ~%,.0f orders/s at this cost",
+                total, cores, cores * 1000 / total));
+        return out.toString();
+    }
+}
