@@ -87,6 +87,10 @@ public class CustomerOrder extends PanacheEntity {
     @Column(name = "shipment_id")
     public Long shipmentId;
 
+    /** The code logistics-service gave the shipment; the buyer tells it to the courier on delivery. */
+    @Column(name = "delivery_code")
+    public String deliveryCode;
+
     @OneToMany(mappedBy = "order")
     @OrderBy("id")
     public List<OrderLine> lines = new ArrayList<>();

@@ -97,4 +97,19 @@ class HandoffTest {
         assertEquals(5, shipment.at("/coldChain/maxCelsius").asInt());
         assertTrue(shipment.hasNonNull("deliverBy"));
     }
+
+    @Test
+    void buyerLearnsTheDeliveryCodeAndTheFarmerDoesNot() {
+        long lot = catalog.addLot(10_000, 150_000, null, "farmer-lan");
+        String buyer = unique("buyer");
+        long id = placed(buyer, order(lot, 2_000, "CASH_ON_DELIVERY", OrderFixtures.hanoi("Đỗ Thị Hạnh")));
+        packAll("farmer-lan", id, 2_000).then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> logistics.created(id) == 1);
+
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given()
+                .auth().oauth2(Tokens.of(Roles.BUYER, buyer)).get("/orders/" + id).then().statusCode(200)
+                .body("deliveryCode", org.hamcrest.Matchers.matchesPattern("\\d{6}")));
+        given().auth().oauth2(Tokens.of(Roles.FARMER, "farmer-lan")).get("/orders/" + id).then().statusCode(200)
+                .body("deliveryCode", org.hamcrest.Matchers.nullValue());
+    }
 }

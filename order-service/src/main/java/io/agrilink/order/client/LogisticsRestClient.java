@@ -45,6 +45,6 @@ public interface LogisticsRestClient {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Shipment(Long id, Long orderId, String status) {
+    record Shipment(Long id, Long orderId, String status, String deliveryCode) {
     }
 }

@@ -109,7 +109,8 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order")
     @APIResponse(responseCode = "404", description = "No such order, or not one of yours")
     public OrderView get(@PathParam("id") long id) {
-        return OrderView.of(visible(id));
+        OrderView order = OrderView.of(visible(id));
+        return caller.isStaff() || caller.subject().equals(order.buyer()) ? order : order.withoutDeliveryCode();
     }
 
     @GET

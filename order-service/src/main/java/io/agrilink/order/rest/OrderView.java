@@ -20,6 +20,7 @@ public record OrderView(
         Instant confirmedAt,
         Instant readyAt,
         Long shipmentId,
+        String deliveryCode,
         Delivery delivery,
         List<Line> lines) {
 
@@ -35,10 +36,16 @@ public record OrderView(
     public static OrderView of(CustomerOrder order) {
         return new OrderView(order.id, order.orderRef, order.buyer, order.status, order.payment, order.totalGrams,
                 order.totalAmount, order.placedAt, order.paymentDueAt, order.confirmedAt, order.readyAt,
-                order.shipmentId,
+                order.shipmentId, order.deliveryCode,
                 new Delivery(order.recipient, order.phone, order.country, order.province, order.commune,
                         order.street, order.postalCode),
                 order.lines.stream().map(OrderView::line).toList());
+    }
+
+    /** The same view without the delivery code, which only the buyer and staff may know. */
+    public OrderView withoutDeliveryCode() {
+        return new OrderView(id, orderRef, buyer, status, payment, totalGrams, totalAmount, placedAt, paymentDueAt,
+                confirmedAt, readyAt, shipmentId, null, delivery, lines);
     }
 
     private static Line line(OrderLine line) {

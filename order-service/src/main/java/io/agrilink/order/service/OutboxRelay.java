@@ -51,7 +51,7 @@ public class OutboxRelay {
 
     /** What happened to one delivery attempt. */
     record Outcome(long messageId, OutboxMessage.Kind kind, boolean delivered, boolean terminal, String error,
-            Long shipmentId) {
+            LogisticsRestClient.Shipment shipment) {
     }
 
     @Inject
@@ -162,7 +162,7 @@ public class OutboxRelay {
                 case CREATE_SHIPMENT -> {
                     LogisticsRestClient.Shipment shipment = logistics
                             .create(json.readValue(message.payload, LogisticsRestClient.NewShipment.class));
-                    return delivered(message, shipment == null ? null : shipment.id());
+                    return delivered(message, shipment);
                 }
                 case CONFIRM_RESERVATION -> catalog.confirm(message.payload);
                 case RELEASE_RESERVATION -> catalog.release(message.payload);
@@ -218,8 +218,8 @@ public class OutboxRelay {
         return outcomes;
     }
 
-    private static Outcome delivered(OutboxMessage message, Long shipmentId) {
-        return new Outcome(message.id, message.kind, true, false, null, shipmentId);
+    private static Outcome delivered(OutboxMessage message, LogisticsRestClient.Shipment shipment) {
+        return new Outcome(message.id, message.kind, true, false, null, shipment);
     }
 
     /** Retried later on 5xx, 408 and 429; any other refusal is for good. */
@@ -252,7 +252,7 @@ public class OutboxRelay {
             if (outcome.delivered()) {
                 message.deliveredAt = now;
                 message.lastError = null;
-                handedOver(message, outcome.shipmentId(), now);
+                handedOver(message, outcome.shipment(), now);
             } else if (outcome.terminal()) {
                 message.failedAt = now;
                 message.lastError = truncate(outcome.error());
@@ -272,13 +272,18 @@ public class OutboxRelay {
         }
     }
 
-    private void handedOver(OutboxMessage message, Long shipmentId, Instant now) {
+    private void handedOver(OutboxMessage message, LogisticsRestClient.Shipment shipment, Instant now) {
         CustomerOrder order = CustomerOrder.findById(message.orderId);
         if (order == null) {
             return;
         }
+        Long shipmentId = shipment == null ? null : shipment.id();
         if (shipmentId != null && order.shipmentId == null) {
             order.shipmentId = shipmentId;
+        }
+        if (shipment != null && shipment.deliveryCode() != null) {
+            // the buyer shows this code to the courier as proof of delivery
+            order.deliveryCode = shipment.deliveryCode();
         }
         OrderEvent.of(order, now, "system", "SHIPMENT_CREATED", order.status, order.status,
                 "handed to logistics-service" + (shipmentId == null ? "" : ": shipment " + shipmentId)

@@ -71,6 +71,7 @@ public class LogisticsDouble {
         view.put("id", id);
         view.put("orderId", orderId);
         view.put("status", "CREATED");
+        view.put("deliveryCode", String.format("%06d", 424242 + id));
         return view;
     }
 
