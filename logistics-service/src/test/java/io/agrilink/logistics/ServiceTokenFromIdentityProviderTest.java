@@ -30,7 +30,7 @@ class ServiceTokenFromIdentityProviderTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "agrilink.service-token.source", "identity-provider",
+                    "agrilink.service-identity", "identity-provider",
                     "quarkus.oidc-client.client-enabled", "true",
                     "quarkus.oidc-client.auth-server-url", "http://localhost:18084/test-double/idp",
                     "quarkus.oidc-client.discovery-enabled", "false",

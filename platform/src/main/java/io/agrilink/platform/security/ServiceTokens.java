@@ -17,7 +17,7 @@ import io.smallrye.jwt.build.Jwt;
 /**
  * The token with role {@code service} that a service sends when it calls another on its own
  * behalf (an outbox delivery, a stock reservation). Where it comes from is configuration
- * ({@code agrilink.service-token.source}):
+ * ({@code agrilink.service-identity}):
  * <ul>
  * <li>{@code self-signed} (default; local runs, tests, the dev overlay): signed here with the key at
  * {@code smallrye.jwt.sign.key.location}, issued as {@code smallrye.jwt.new-token.issuer}, so it
@@ -37,7 +37,7 @@ public class ServiceTokens {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    @ConfigProperty(name = "agrilink.service-token.source", defaultValue = "self-signed")
+    @ConfigProperty(name = "agrilink.service-identity", defaultValue = "self-signed")
     String source;
 
     @Inject
