@@ -192,18 +192,93 @@ class StockReservationTest {
     }
 
     @Test
-    void expiredHoldGivesItsGramsBackThroughTheScheduledJob() {
+    void expiredHoldGivesItsGramsBackThroughTheScheduledJobAndALateConfirmTakesThemAgain() {
         long lot = freshLot(10_000);
         String ref = unique("o");
         asService().body(reservation(ref, "buyer-jp", 1, lot, 3_000)).post("/stock/reservations").then()
                 .statusCode(201);
         assertEquals(7_000, stock(db, lot).available());
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                .until(() -> stock(db, lot).available() == 10_000);
+        awaitExpired(ref);
         assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), stock(db, lot));
+        // order-service confirms late (catalogue was down past the hold): the grams are still there
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"), "lines[0].grams", equalTo(3000));
+        assertEquals(new Fixtures.Stock(10_000, 7_000, 0, 3_000), stock(db, lot));
+        // idempotent: confirming again takes nothing more
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(new Fixtures.Stock(10_000, 7_000, 0, 3_000), stock(db, lot));
+    }
+
+    @Test
+    void expiredReservationWhoseGramsWereSoldMeanwhileIsRefusedAndChangesNothing() throws InterruptedException {
+        long lot = freshLot(5_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-au", 1, lot, 4_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        Thread.sleep(1_100);
+        // another buyer takes the grams the expired hold gave back
+        String other = unique("o");
+        reserve(other, "buyer-hcm", lot, 3_000).then().statusCode(201);
         asService().get("/stock/reservations/" + ref).then().body("status", equalTo("EXPIRED"));
+        assertEquals(new Fixtures.Stock(5_000, 2_000, 3_000, 0), stock(db, lot));
+
         asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
-                .body("status", equalTo("EXPIRED"));
+                .contentType("application/problem+json")
+                .body("status", equalTo("EXPIRED"), "lotId", equalTo((int) lot), "gramsLeft", equalTo(2000));
+        asService().body(Map.of("orderRefs", List.of(ref))).post("/stock/confirmations").then().statusCode(200)
+                .body("results[0].status", equalTo(409), "results[0].reservationStatus", equalTo("EXPIRED"),
+                        "results[0].problem.lotId", equalTo((int) lot), "results[0].problem.gramsLeft", equalTo(2000));
+        assertEquals(new Fixtures.Stock(5_000, 2_000, 3_000, 0), stock(db, lot));
+        asService().get("/stock/reservations/" + ref).then().body("status", equalTo("EXPIRED"));
+        // the other buyer's hold is untouched and confirms as usual
+        asService().post("/stock/reservations/" + other + "/confirm").then().statusCode(200);
+        assertEquals(new Fixtures.Stock(5_000, 2_000, 0, 3_000), stock(db, lot));
+    }
+
+    @Test
+    void expiredReservationIsTakenAgainOnAllItsLotsOrNone() throws InterruptedException {
+        long plenty = freshLot(5_000);
+        long scarce = freshLot(2_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-us", 1, plenty, 1_000, scarce, 1_000)).post("/stock/reservations")
+                .then().statusCode(201);
+        Thread.sleep(1_100);
+        reserve(unique("o"), "buyer-hanoi", scarce, 1_500).then().statusCode(201);
+        assertEquals(new Fixtures.Stock(5_000, 5_000, 0, 0), stock(db, plenty));
+
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
+                .body("lotId", equalTo((int) scarce), "gramsLeft", equalTo(500));
+        assertEquals(new Fixtures.Stock(5_000, 5_000, 0, 0), stock(db, plenty));
+        assertEquals(new Fixtures.Stock(2_000, 500, 1_500, 0), stock(db, scarce));
+    }
+
+    @Test
+    void confirmationBatchTakesExpiredReservationsAgainInOrderWhileGramsLast() {
+        long lot = freshLot(5_000);
+        String first = unique("o");
+        String second = unique("o");
+        asService().body(reservation(first, "buyer-jp", 1, lot, 3_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        asService().body(reservation(second, "buyer-jp", 1, lot, 2_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        awaitExpired(first);
+        awaitExpired(second);
+        reserve(unique("o"), "buyer-hcm", lot, 1_000).then().statusCode(201);
+
+        asService().body(Map.of("orderRefs", List.of(first, second))).post("/stock/confirmations").then()
+                .statusCode(200)
+                .body("results.status", contains(200, 409))
+                .body("results.reservationStatus", contains("CONFIRMED", "EXPIRED"))
+                .body("results[1].problem.lotId", equalTo((int) lot), "results[1].problem.gramsLeft", equalTo(1000));
+        assertEquals(new Fixtures.Stock(5_000, 1_000, 1_000, 3_000), stock(db, lot));
+        assertTrue(stock(db, lot).balanced());
+    }
+
+    private void awaitExpired(String ref) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "EXPIRED".equals(asService().get("/stock/reservations/" + ref).then().statusCode(200)
+                        .extract().path("status")));
     }
 
     @Test
@@ -221,15 +296,16 @@ class StockReservationTest {
     }
 
     @Test
-    void confirmingAHoldPastItsTimeExpiresIt() throws InterruptedException {
+    void confirmingAHoldPastItsTimeConfirmsItWhileItsGramsAreThere() throws InterruptedException {
         long lot = freshLot(5_000);
         String ref = unique("o");
         asService().body(reservation(ref, "buyer-au", 1, lot, 1_000)).post("/stock/reservations").then()
                 .statusCode(201);
         Thread.sleep(1_050);
-        int status = asService().post("/stock/reservations/" + ref + "/confirm").then().extract().statusCode();
-        assertEquals(409, status);
-        assertEquals(new Fixtures.Stock(5_000, 5_000, 0, 0), stock(db, lot));
+        // held past its time or already expired by the job: either way the grams are there to confirm
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(200)
+                .body("status", equalTo("CONFIRMED"));
+        assertEquals(new Fixtures.Stock(5_000, 4_000, 0, 1_000), stock(db, lot));
     }
 
     @Test
@@ -299,18 +375,18 @@ class StockReservationTest {
         asService().body(Map.of("orderRefs", List.of(a, b, released, "no-such-order", already, late, a)))
                 .post("/stock/confirmations").then().statusCode(200)
                 .body("results.orderRef", contains(a, b, released, "no-such-order", already, late, a))
-                .body("results.status", contains(200, 200, 409, 404, 200, 409, 200))
+                .body("results.status", contains(200, 200, 409, 404, 200, 200, 200))
                 .body("results.reservationStatus",
-                        contains("CONFIRMED", "CONFIRMED", "RELEASED", null, "CONFIRMED", "EXPIRED", "CONFIRMED"))
+                        contains("CONFIRMED", "CONFIRMED", "RELEASED", null, "CONFIRMED", "CONFIRMED", "CONFIRMED"))
                 .body("results[2].problem.status", equalTo(409), "results[3].problem.status", equalTo(404),
                         "results[0].problem", nullValue());
-        // a and already confirmed; late expired and gave its grams back; released stays released
-        assertEquals(new Fixtures.Stock(10_000, 7_500, 0, 2_500), stock(db, lot));
+        // a, already and late (past its time, its grams still there) confirmed; released is never revived
+        assertEquals(new Fixtures.Stock(10_000, 6_000, 0, 4_000), stock(db, lot));
         assertEquals(new Fixtures.Stock(5_000, 4_000, 0, 1_000), stock(db, other));
         // confirming again changes nothing
-        asService().body(Map.of("orderRefs", List.of(a, b))).post("/stock/confirmations").then().statusCode(200)
-                .body("results.status", contains(200, 200));
-        assertEquals(new Fixtures.Stock(10_000, 7_500, 0, 2_500), stock(db, lot));
+        asService().body(Map.of("orderRefs", List.of(a, b, late))).post("/stock/confirmations").then().statusCode(200)
+                .body("results.status", contains(200, 200, 200));
+        assertEquals(new Fixtures.Stock(10_000, 6_000, 0, 4_000), stock(db, lot));
     }
 
     @Test

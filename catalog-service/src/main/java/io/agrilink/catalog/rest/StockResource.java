@@ -157,12 +157,13 @@ public class StockResource {
     @POST
     @Path("/reservations/{orderRef}/confirm")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "Confirm a held reservation (the order is paid or accepted)", description = "Idempotent.")
+    @Operation(summary = "Confirm a held reservation (the order is paid or accepted)", description = "Idempotent. "
+            + "An expired reservation is confirmed if every lot still has its grams (taken again); a released one never.")
     @APIResponse(responseCode = "200", description = "Confirmed")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service")
     @APIResponse(responseCode = "404", description = "No reservation with this orderRef")
-    @APIResponse(responseCode = "409", description = "Released or expired")
+    @APIResponse(responseCode = "409", description = "Released, or expired and its grams sold meanwhile (lotId, gramsLeft)")
     public ReservationView confirm(@PathParam("orderRef") String orderRef) {
         return stock.confirm(orderRef);
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -408,10 +409,22 @@ public class StockLedger {
 
     /** What {@link #confirm} found. */
     public enum ConfirmResult {
-        CONFIRMED, ALREADY_CONFIRMED, NOT_HELD, EXPIRED_NOW, UNKNOWN
+        /** Confirmed now (a hold past its time, or an expired one whose grams could be taken again). */
+        CONFIRMED,
+        ALREADY_CONFIRMED,
+        /** Released: never revived. */
+        NOT_HELD,
+        /** Expired, and a lot no longer has its grams: nothing changed. */
+        STOCK_GONE,
+        UNKNOWN
     }
 
-    public record Confirmation(ConfirmResult result, ReservationView reservation) {
+    /** A lot that no longer has the grams an expired reservation needs, and what it has left. */
+    public record Shortfall(long lotId, long gramsLeft) {
+    }
+
+    /** What {@link #confirm} did; {@code shortOf} is set when the result is {@link ConfirmResult#STOCK_GONE}. */
+    public record Confirmation(ConfirmResult result, ReservationView reservation, Shortfall shortOf) {
     }
 
     private record Held(long id, String buyer, String status, Instant expiresAt) {
@@ -425,36 +438,39 @@ public class StockLedger {
         try (Connection db = dataSource.getConnection()) {
             Held held = lockReservation(db, orderRef);
             if (held == null) {
-                return new Confirmation(ConfirmResult.UNKNOWN, null);
+                return new Confirmation(ConfirmResult.UNKNOWN, null, null);
             }
             ConfirmResult result;
+            Shortfall shortOf = null;
             if (CONFIRMED.equals(held.status())) {
                 result = ConfirmResult.ALREADY_CONFIRMED;
-            } else if (!HELD.equals(held.status())) {
-                result = ConfirmResult.NOT_HELD;
-            } else if (!held.expiresAt().isAfter(now)) {
-                giveBack(db, List.of(held.id()), EXPIRED, now);
-                result = ConfirmResult.EXPIRED_NOW;
-            } else {
+            } else if (HELD.equals(held.status())) {
+                // past expiresAt but not yet expired: its grams are still held, so it is confirmed as usual
                 List<HeldLine> lines = linesOf(db, List.of(held.id()));
                 moveHeld(db, lines, "confirmed_grams");
                 setStatus(db, List.of(held.id()), CONFIRMED, now);
                 result = ConfirmResult.CONFIRMED;
+            } else if (EXPIRED.equals(held.status())) {
+                shortOf = retake(db, List.of(held.id()), now).get(held.id());
+                result = shortOf == null ? ConfirmResult.CONFIRMED : ConfirmResult.STOCK_GONE;
+            } else {
+                result = ConfirmResult.NOT_HELD;
             }
-            return new Confirmation(result, load(db, List.of(orderRef)).get(orderRef));
+            return new Confirmation(result, load(db, List.of(orderRef)).get(orderRef), shortOf);
         } catch (SQLException e) {
             throw new IllegalStateException("Stock ledger failed: " + e.getMessage(), e);
         }
     }
 
     /** One reference's outcome in {@link #confirmAll}: the result, and the reservation's status after it (null when unknown). */
-    public record BatchConfirmation(String orderRef, ConfirmResult result, String status) {
+    public record BatchConfirmation(String orderRef, ConfirmResult result, String status, Shortfall shortOf) {
     }
 
     /**
      * Confirms many held reservations in ONE transaction, as {@link #confirm} would one by one:
      * locks their rows in id order, moves the held grams of all of them to confirmed with one
-     * update per lot, and gives back those whose time ran out. Outcomes come in the order of the
+     * update per lot, and takes the grams of expired ones again where every lot still has them
+     * ({@link #retake}). Outcomes come in the order of the
      * references (a reference listed twice gets the same outcome twice).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -474,7 +490,7 @@ public class StockLedger {
             }
             Map<String, BatchConfirmation> decided = new HashMap<>();
             List<Long> toConfirm = new ArrayList<>();
-            List<Long> toExpire = new ArrayList<>();
+            List<Long> toRetake = new ArrayList<>();
             for (String ref : orderRefs) {
                 if (decided.containsKey(ref)) {
                     continue;
@@ -482,31 +498,124 @@ public class StockLedger {
                 Held held = found.get(ref);
                 BatchConfirmation outcome;
                 if (held == null) {
-                    outcome = new BatchConfirmation(ref, ConfirmResult.UNKNOWN, null);
+                    outcome = new BatchConfirmation(ref, ConfirmResult.UNKNOWN, null, null);
                 } else if (CONFIRMED.equals(held.status())) {
-                    outcome = new BatchConfirmation(ref, ConfirmResult.ALREADY_CONFIRMED, CONFIRMED);
-                } else if (!HELD.equals(held.status())) {
-                    outcome = new BatchConfirmation(ref, ConfirmResult.NOT_HELD, held.status());
-                } else if (!held.expiresAt().isAfter(now)) {
-                    toExpire.add(held.id());
-                    outcome = new BatchConfirmation(ref, ConfirmResult.EXPIRED_NOW, EXPIRED);
-                } else {
+                    outcome = new BatchConfirmation(ref, ConfirmResult.ALREADY_CONFIRMED, CONFIRMED, null);
+                } else if (HELD.equals(held.status())) {
+                    // even past expiresAt: not yet expired, its grams are still held
                     toConfirm.add(held.id());
-                    outcome = new BatchConfirmation(ref, ConfirmResult.CONFIRMED, CONFIRMED);
+                    outcome = new BatchConfirmation(ref, ConfirmResult.CONFIRMED, CONFIRMED, null);
+                } else if (EXPIRED.equals(held.status())) {
+                    toRetake.add(held.id());
+                    outcome = null; // decided below, once the lots are locked
+                } else {
+                    outcome = new BatchConfirmation(ref, ConfirmResult.NOT_HELD, held.status(), null);
                 }
                 decided.put(ref, outcome);
             }
-            if (!toExpire.isEmpty()) {
-                giveBack(db, toExpire, EXPIRED, now);
+            if (!toConfirm.isEmpty() && !toRetake.isEmpty()) {
+                // both kinds change lots: take all their lot locks first, in id order
+                List<Long> all = new ArrayList<>(toConfirm);
+                all.addAll(toRetake);
+                lockLotsOf(db, all);
             }
             if (!toConfirm.isEmpty()) {
                 moveHeld(db, linesOf(db, toConfirm), "confirmed_grams");
                 setStatus(db, toConfirm, CONFIRMED, now);
             }
+            if (!toRetake.isEmpty()) {
+                Map<Long, Shortfall> refused = retake(db, toRetake, now);
+                for (Map.Entry<String, BatchConfirmation> e : decided.entrySet()) {
+                    if (e.getValue() == null) {
+                        Shortfall shortOf = refused.get(found.get(e.getKey()).id());
+                        e.setValue(shortOf == null
+                                ? new BatchConfirmation(e.getKey(), ConfirmResult.CONFIRMED, CONFIRMED, null)
+                                : new BatchConfirmation(e.getKey(), ConfirmResult.STOCK_GONE, EXPIRED, shortOf));
+                    }
+                }
+            }
             return orderRefs.stream().map(decided::get).toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Stock ledger failed: " + e.getMessage(), e);
         }
+    }
+
+    private void lockLotsOf(Connection db, List<Long> reservationIds) throws SQLException {
+        try (PreparedStatement select = db.prepareStatement("""
+                select id from lot where id in (select lot_id from reservation_line where reservation_id = any(?))
+                order by id for update""")) {
+            select.setArray(1, longs(db, reservationIds));
+            select.executeQuery().close();
+        }
+    }
+
+    /**
+     * Takes the grams of locked EXPIRED reservations again and confirms them, each only if every
+     * one of its lots still has its grams available (all lines or none), deciding them in id
+     * order. Lots are locked in id order after the reservations, then one conditional update per
+     * lot moves available to confirmed grams ({@code where available_grams >= :g}), and the
+     * buyers' campaign usage is counted again. Returns those refused, with the first short lot.
+     */
+    private Map<Long, Shortfall> retake(Connection db, List<Long> reservationIds, Instant now) throws SQLException {
+        List<HeldLine> lines = linesOf(db, reservationIds);
+        Map<Long, Long> available = new HashMap<>();
+        try (PreparedStatement select = db.prepareStatement(
+                "select id, available_grams from lot where id = any(?) order by id for update")) {
+            select.setArray(1, longs(db, lines.stream().map(HeldLine::lotId)
+                    .collect(Collectors.toCollection(TreeSet::new))));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    available.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        Map<Long, List<HeldLine>> byReservation = new TreeMap<>();
+        lines.forEach(l -> byReservation.computeIfAbsent(l.reservationId(), k -> new ArrayList<>()).add(l));
+        Map<Long, Shortfall> refused = new HashMap<>();
+        List<Long> taken = new ArrayList<>();
+        List<HeldLine> takenLines = new ArrayList<>();
+        for (Map.Entry<Long, List<HeldLine>> reservation : byReservation.entrySet()) {
+            Map<Long, Long> asked = new TreeMap<>();
+            reservation.getValue().forEach(l -> asked.merge(l.lotId(), l.grams(), Long::sum));
+            Shortfall shortOf = null;
+            for (Map.Entry<Long, Long> line : asked.entrySet()) {
+                long left = available.getOrDefault(line.getKey(), 0L);
+                if (left < line.getValue()) {
+                    shortOf = new Shortfall(line.getKey(), left);
+                    break;
+                }
+            }
+            if (shortOf != null) {
+                refused.put(reservation.getKey(), shortOf);
+                continue;
+            }
+            asked.forEach((lot, grams) -> available.merge(lot, -grams, Long::sum));
+            taken.add(reservation.getKey());
+            takenLines.addAll(reservation.getValue());
+        }
+        if (taken.isEmpty()) {
+            return refused;
+        }
+        Map<Long, Long> byLot = new TreeMap<>();
+        takenLines.forEach(l -> byLot.merge(l.lotId(), l.grams(), Long::sum));
+        try (PreparedStatement update = db.prepareStatement("""
+                update lot set available_grams = available_grams - ?, confirmed_grams = confirmed_grams + ?
+                where id = ? and available_grams >= ?""")) {
+            for (Map.Entry<Long, Long> e : byLot.entrySet()) {
+                update.setLong(1, e.getValue());
+                update.setLong(2, e.getValue());
+                update.setLong(3, e.getKey());
+                update.setLong(4, e.getValue());
+                update.addBatch();
+            }
+            check(update.executeBatch());
+        }
+        Map<UsageKey, Long> usage = new TreeMap<>();
+        takenLines.stream().filter(l -> l.campaignId() != null)
+                .forEach(l -> usage.merge(new UsageKey(l.campaignId(), l.buyer()), l.grams(), Long::sum));
+        changeUsage(db, usage, 1);
+        setStatus(db, taken, CONFIRMED, now);
+        return refused;
     }
 
     /** Releases a held or confirmed reservation, giving its grams back; false when there is nothing to release. */

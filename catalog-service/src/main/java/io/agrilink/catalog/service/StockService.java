@@ -121,13 +121,19 @@ public class StockService {
         return Optional.ofNullable(ledger.load(List.of(orderRef)).get(orderRef));
     }
 
+    /**
+     * Confirms a reservation. A hold past its time is confirmed as usual; an expired one takes its
+     * grams again when every lot still has them (else 409 with the short lot); a released one never.
+     */
     public ReservationView confirm(String orderRef) {
         StockLedger.Confirmation confirmation = ledger.confirm(orderRef, Instant.now());
         return switch (confirmation.result()) {
             case CONFIRMED, ALREADY_CONFIRMED -> confirmation.reservation();
             case UNKNOWN -> throw ProblemException.notFound("Reservation", orderRef);
-            case EXPIRED_NOW, NOT_HELD -> throw ProblemException.conflict("Reservation " + orderRef + " is "
+            case NOT_HELD -> throw ProblemException.conflict("Reservation " + orderRef + " is "
                     + confirmation.reservation().status() + " and can no longer be confirmed")
+                    .with("status", confirmation.reservation().status());
+            case STOCK_GONE -> throw stockGone(orderRef, confirmation.shortOf())
                     .with("status", confirmation.reservation().status());
         };
     }
@@ -146,9 +152,17 @@ public class StockService {
             case CONFIRMED, ALREADY_CONFIRMED -> new Confirmed(c.orderRef(), 200, c.status(), null);
             case UNKNOWN -> new Confirmed(c.orderRef(), 404, null, ProblemException.notFound("Reservation", c.orderRef()));
             // the reservation's status is in the result itself, so the problem keeps its numeric status
-            case EXPIRED_NOW, NOT_HELD -> new Confirmed(c.orderRef(), 409, c.status(), ProblemException.conflict(
+            case NOT_HELD -> new Confirmed(c.orderRef(), 409, c.status(), ProblemException.conflict(
                     "Reservation " + c.orderRef() + " is " + c.status() + " and can no longer be confirmed"));
+            case STOCK_GONE -> new Confirmed(c.orderRef(), 409, c.status(), stockGone(c.orderRef(), c.shortOf()));
         }).toList();
+    }
+
+    /** An expired reservation whose grams were sold meanwhile: it cannot be confirmed. */
+    private static ProblemException stockGone(String orderRef, StockLedger.Shortfall shortOf) {
+        return ProblemException.conflict("Reservation " + orderRef + " expired and lot " + shortOf.lotId()
+                + " has only " + shortOf.gramsLeft() + " g left: it can no longer be confirmed")
+                .with("lotId", shortOf.lotId()).with("gramsLeft", shortOf.gramsLeft());
     }
 
     /** Gives the grams back; nothing happens for a reservation already released, expired or unknown. */

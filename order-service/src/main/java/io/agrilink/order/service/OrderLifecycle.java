@@ -198,7 +198,27 @@ public class OrderLifecycle {
         return new EventOutcome(order, true);
     }
 
+    /**
+     * catalog-service refused the order's reservation confirmation for good (its hold expired and
+     * the grams were sold meanwhile): an order before handover is cancelled by {@code system}
+     * (action {@code STOCK_LOST}); one already handed over or later keeps its status, and the
+     * entry tells staff. Runs in the caller's transaction, with the order locked.
+     */
+    void stockLost(CustomerOrder order, String error, Instant now) {
+        String detail = "the stock could not be secured (catalog-service: " + error + ")";
+        if (order.status.beforeHandover()) {
+            cancel(order, "system", "STOCK_LOST", "cancelled: " + detail, now);
+        } else if (order.status != Status.CANCELLED) {
+            OrderEvent.of(order, now, "system", "STOCK_LOST", order.status, order.status, "needs staff: " + detail)
+                    .persist();
+        }
+    }
+
     private void cancel(CustomerOrder order, String actor, String detail, Instant now) {
+        cancel(order, actor, "CANCELLED", detail, now);
+    }
+
+    private void cancel(CustomerOrder order, String actor, String action, String detail, Instant now) {
         Status from = order.status;
         order.status = Status.CANCELLED;
         String note = detail;
@@ -219,7 +239,7 @@ public class OrderLifecycle {
                         + "was already created in logistics-service: cancel it there";
             }
         }
-        OrderEvent.of(order, now, actor, "CANCELLED", from, Status.CANCELLED, note).persist();
+        OrderEvent.of(order, now, actor, action, from, Status.CANCELLED, note).persist();
     }
 
     private static CustomerOrder lock(long orderId) {

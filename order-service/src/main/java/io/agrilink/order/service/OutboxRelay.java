@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -41,6 +42,8 @@ import io.quarkus.scheduler.Scheduled;
  * lease, so several instances never deliver the same message at once), calls the other service
  * outside any transaction, then records each outcome: delivered; retried later with exponential
  * back-off (5xx, 408, 429, no connection); or failed for good (any other 4xx), in the audit trail.
+ * A reservation confirmation refused for good (409/404: the stock is gone) cancels its order in
+ * the same transaction ({@link OrderLifecycle#stockLost}), so no order stays confirmed without stock.
  * Receivers are idempotent (shipments on orderId, reservations on orderRef), so a delivery
  * repeated after a crash has no second effect.
  */
@@ -51,7 +54,17 @@ public class OutboxRelay {
 
     /** What happened to one delivery attempt. */
     record Outcome(long messageId, OutboxMessage.Kind kind, boolean delivered, boolean terminal, String error,
-            LogisticsRestClient.Shipment shipment) {
+            LogisticsRestClient.Shipment shipment, int status) {
+
+        Outcome(long messageId, OutboxMessage.Kind kind, boolean delivered, boolean terminal, String error,
+                LogisticsRestClient.Shipment shipment) {
+            this(messageId, kind, delivered, terminal, error, shipment, 0);
+        }
+
+        /** catalog-service says the reservation is gone (expired and sold meanwhile, released, unknown). */
+        boolean stockLost() {
+            return kind == OutboxMessage.Kind.CONFIRM_RESERVATION && terminal && (status == 409 || status == 404);
+        }
     }
 
     @Inject
@@ -68,6 +81,9 @@ public class OutboxRelay {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    OrderLifecycle lifecycle;
 
     @Inject
     OutboxRelay self;
@@ -225,7 +241,7 @@ public class OutboxRelay {
     /** Retried later on 5xx, 408 and 429; any other refusal is for good. */
     private static Outcome failed(OutboxMessage message, int status, String error) {
         boolean retry = status >= 500 || status == 408 || status == 429;
-        return new Outcome(message.id, message.kind, false, !retry, error, null);
+        return new Outcome(message.id, message.kind, false, !retry, error, null, status);
     }
 
     @Transactional
@@ -259,10 +275,16 @@ public class OutboxRelay {
                 LOG.errorf("Outbox message %d (%s, order %s) refused for good: %s", message.id, message.kind,
                         message.orderId, outcome.error());
                 if (message.orderId != null) {
-                    CustomerOrder order = CustomerOrder.findById(message.orderId);
+                    CustomerOrder order = outcome.stockLost()
+                            ? CustomerOrder.findById(message.orderId, LockModeType.PESSIMISTIC_WRITE)
+                            : CustomerOrder.findById(message.orderId);
                     if (order != null) {
                         OrderEvent.of(order, now, "system", message.kind + "_FAILED", order.status, order.status,
                                 "needs staff: " + outcome.error()).persist();
+                        if (outcome.stockLost()) {
+                            // the order must not stay confirmed without stock: cancelled in this same transaction
+                            lifecycle.stockLost(order, outcome.error(), now);
+                        }
                     }
                 }
             } else {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -92,6 +93,7 @@ public class CatalogDouble {
     private final AtomicInteger confirmationCalls = new AtomicInteger();
     private volatile boolean down;
     private volatile boolean confirmationsDown;
+    private final Set<String> stockGone = ConcurrentHashMap.newKeySet();
     private volatile CountDownLatch pause;
     private volatile CountDownLatch arrived;
 
@@ -145,6 +147,9 @@ public class CatalogDouble {
             if (held == null) {
                 return Response.status(404).entity(problem(404, "no reservation " + orderRef)).build();
             }
+            if (stockGone.contains(orderRef) && !held.status.equals("CONFIRMED")) {
+                return Response.status(409).entity(gone(held)).build();
+            }
             if (!held.status.equals("HELD") && !held.status.equals("CONFIRMED")) {
                 return Response.status(409).entity(problem(409, "reservation is " + held.status)).build();
             }
@@ -177,6 +182,10 @@ public class CatalogDouble {
                     result.put("status", 404);
                     result.put("reservationStatus", null);
                     result.put("problem", problem(404, "no reservation " + orderRef));
+                } else if (stockGone.contains(orderRef) && !held.status.equals("CONFIRMED")) {
+                    result.put("status", 409);
+                    result.put("reservationStatus", held.status);
+                    result.put("problem", gone(held));
                 } else if (!held.status.equals("HELD") && !held.status.equals("CONFIRMED")) {
                     result.put("status", 409);
                     result.put("reservationStatus", held.status);
@@ -314,6 +323,22 @@ public class CatalogDouble {
         return view;
     }
 
+    /**
+     * What catalog-service answers for a reservation whose hold expired and whose grams were sold
+     * meanwhile: the hold becomes EXPIRED (its grams were given back and taken by others).
+     */
+    private Map<String, Object> gone(Held held) {
+        if (held.status.equals("HELD")) {
+            held.status = "EXPIRED";
+        }
+        long lotId = held.lines.keySet().iterator().next();
+        Map<String, Object> problem = problem(409, "Reservation " + held.orderRef + " expired and lot " + lotId
+                + " has only 0 g left: it can no longer be confirmed");
+        problem.put("lotId", lotId);
+        problem.put("gramsLeft", 0);
+        return problem;
+    }
+
     private static Map<String, Object> problem(int status, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://agrilink.io/problems/x");
@@ -380,6 +405,14 @@ public class CatalogDouble {
     /** Confirmations (single and grouped) answer 503 while reservations still work. */
     public void confirmationsDown(boolean down) {
         this.confirmationsDown = down;
+    }
+
+    /**
+     * Confirmations of this reservation answer 409 from now on, as catalog-service does when the
+     * hold expired (catalogue down past its time-to-live) and the grams were sold meanwhile.
+     */
+    public void stockGone(String orderRef) {
+        stockGone.add(orderRef);
     }
 
     /** Holds reservation batches until {@link #resume()}; {@link #awaitArrival()} waits for the first. */
