@@ -5,13 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path.Node;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -38,8 +36,8 @@ import io.agrilink.catalog.service.StockRequest;
 import io.agrilink.catalog.service.StockService;
 import io.agrilink.platform.problem.Problem;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.problem.ProblemMappers;
 import io.agrilink.platform.security.Roles;
-import io.agrilink.platform.web.RequestIds;
 
 /** Stock reservations for order-service: hold, confirm, release; idempotent on the order reference. */
 @Path("/stock")
@@ -130,14 +128,14 @@ public class StockResource {
                 results.add(null);
             } catch (ProblemException e) {
                 results.add(new BatchResult(request == null ? null : request.orderRef(), e.status(), null,
-                        problem(e, "/stock/reservation-batches")));
+                        ProblemMappers.problemOf(e, "/stock/reservation-batches")));
             }
         }
         List<StockOutcome> outcomes = valid.isEmpty() ? List.of() : stock.reserveAll(valid);
         for (int i = 0; i < outcomes.size(); i++) {
             StockOutcome o = outcomes.get(i);
             results.set(positions.get(i), new BatchResult(o.orderRef(), o.status(), o.reservation(),
-                    o.problem() == null ? null : problem(o.problem(), "/stock/reservation-batches")));
+                    o.problem() == null ? null : ProblemMappers.problemOf(o.problem(), "/stock/reservation-batches")));
         }
         return new BatchResponse(results);
     }
@@ -182,7 +180,7 @@ public class StockResource {
         List<String> refs = request.orderRefs().stream().map(String::strip).toList();
         return new ConfirmationResponse(stock.confirmAll(refs).stream()
                 .map(c -> new ConfirmationResult(c.orderRef(), c.status(), c.reservationStatus(),
-                        c.problem() == null ? null : problem(c.problem(), "/stock/confirmations")))
+                        c.problem() == null ? null : ProblemMappers.problemOf(c.problem(), "/stock/confirmations")))
                 .toList());
     }
 
@@ -207,7 +205,7 @@ public class StockResource {
             return request;
         }
         List<Problem.Violation> list = violations.stream()
-                .map(v -> new Problem.Violation(field(v.getPropertyPath()), v.getMessage()))
+                .map(v -> new Problem.Violation(ProblemMappers.fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList();
         throw new ProblemException(400, "Invalid request", list.get(0).field() + ": " + list.get(0).message(), list);
     }
@@ -232,29 +230,5 @@ public class StockResource {
 
     private static URI location(String orderRef) {
         return URI.create("/stock/reservations/" + java.net.URLEncoder.encode(orderRef, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static Problem problem(ProblemException e, String instance) {
-        String slug = e.title().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return new Problem(URI.create("https://agrilink.io/problems/" + slug), e.title(), e.status(), e.getMessage(),
-                instance, RequestIds.current(), e.violations(), Map.copyOf(e.extensions()));
-    }
-
-    /** {@code lines[0].grams}, as the platform names fields. */
-    private static String field(jakarta.validation.Path path) {
-        StringBuilder field = new StringBuilder();
-        for (Node node : path) {
-            if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
-                continue;
-            }
-            if (node.isInIterable() && node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            field.append(field.length() == 0 ? "" : ".").append(node.getName());
-        }
-        return field.length() == 0 ? "body" : field.toString();
     }
 }

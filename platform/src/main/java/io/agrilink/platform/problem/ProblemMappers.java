@@ -162,16 +162,31 @@ public class ProblemMappers {
                 headers);
     }
 
+    /**
+     * The problem body for {@code e} exactly as the mappers render it, for an endpoint that reports
+     * several outcomes in one answer (a batch) instead of throwing.
+     */
+    public static Problem problemOf(ProblemException e, String instance) {
+        return problem(e.status(), e.title(), e.getMessage(), e.violations(), e.extensions(), instance,
+                RequestIds.current());
+    }
+
     private static Response respond(int status, String title, String detail, List<Problem.Violation> violations,
             Map<String, Object> extensions, UriInfo uri, HttpHeaders headers) {
-        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        Problem body = new Problem(URI.create(TYPE_BASE + slug), title, status, detail,
-                uri == null ? null : uri.getPath(), RequestIds.of(headers), violations, extensions);
+        Problem body = problem(status, title, detail, violations, extensions, uri == null ? null : uri.getPath(),
+                RequestIds.of(headers));
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
+    private static Problem problem(int status, String title, String detail, List<Problem.Violation> violations,
+            Map<String, Object> extensions, String instance, String requestId) {
+        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, instance, requestId, violations,
+                Map.copyOf(extensions));
+    }
+
     /** {@code create.request.lines[0].grams} becomes {@code lines[0].grams}; a bare query parameter keeps its name. */
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         List<Path.Node> nodes = new ArrayList<>();
         path.forEach(nodes::add);
         StringBuilder field = new StringBuilder();
