@@ -364,21 +364,28 @@ public class StockLedger {
         if (byLot.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = db.prepareStatement("""
-                update lot set available_grams = available_grams - ?, held_grams = held_grams + ?
-                where id = ? and available_grams >= ?""")) {
-            for (Map.Entry<Long, Long> e : byLot.entrySet()) {
+        for (int changed : takeAvailable(db, byLot, "held_grams")) {
+            if (changed != 1) {
+                throw new IllegalStateException("A lot would have gone below zero; the batch is rolled back");
+            }
+        }
+    }
+
+    /**
+     * Moves grams of each lot from available to {@code column} (held or confirmed) with one
+     * conditional update per lot, in lot-id order; a lot that would go below zero changes 0 rows.
+     */
+    private static int[] takeAvailable(Connection db, Map<Long, Long> gramsByLot, String column) throws SQLException {
+        try (PreparedStatement update = db.prepareStatement("update lot set available_grams = available_grams - ?, "
+                + column + " = " + column + " + ? where id = ? and available_grams >= ?")) {
+            for (Map.Entry<Long, Long> e : new TreeMap<>(gramsByLot).entrySet()) {
                 update.setLong(1, e.getValue());
                 update.setLong(2, e.getValue());
                 update.setLong(3, e.getKey());
                 update.setLong(4, e.getValue());
                 update.addBatch();
             }
-            for (int changed : update.executeBatch()) {
-                if (changed != 1) {
-                    throw new IllegalStateException("A lot would have gone below zero; the batch is rolled back");
-                }
-            }
+            return update.executeBatch();
         }
     }
 
@@ -598,18 +605,7 @@ public class StockLedger {
         }
         Map<Long, Long> byLot = new TreeMap<>();
         takenLines.forEach(l -> byLot.merge(l.lotId(), l.grams(), Long::sum));
-        try (PreparedStatement update = db.prepareStatement("""
-                update lot set available_grams = available_grams - ?, confirmed_grams = confirmed_grams + ?
-                where id = ? and available_grams >= ?""")) {
-            for (Map.Entry<Long, Long> e : byLot.entrySet()) {
-                update.setLong(1, e.getValue());
-                update.setLong(2, e.getValue());
-                update.setLong(3, e.getKey());
-                update.setLong(4, e.getValue());
-                update.addBatch();
-            }
-            check(update.executeBatch());
-        }
+        check(takeAvailable(db, byLot, "confirmed_grams"));
         Map<UsageKey, Long> usage = new TreeMap<>();
         takenLines.stream().filter(l -> l.campaignId() != null)
                 .forEach(l -> usage.merge(new UsageKey(l.campaignId(), l.buyer()), l.grams(), Long::sum));
