@@ -35,7 +35,6 @@ import io.agrilink.order.service.OrderPlacement;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.smallrye.mutiny.Uni;
 
 @Path("/orders")
@@ -98,8 +97,7 @@ public class OrderResource {
             @QueryParam("status") @Size(max = 30) String status,
             @QueryParam("buyer") @Size(max = 200) String buyer) {
         String scope = caller.isStaff() ? buyer : caller.subject();
-        PanacheQuery<CustomerOrder> query = orders.orders(scope, status(status)).page(page, size);
-        return new Page<>(query.list().stream().map(OrderView::of).toList(), page, size, query.count());
+        return Page.of(orders.orders(scope, status(status)), page, size, OrderView::of);
     }
 
     @GET

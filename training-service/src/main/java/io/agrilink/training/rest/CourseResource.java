@@ -105,7 +105,7 @@ public class CourseResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = topic == null ? Course.<Course> findAll(Sort.by("code")) : Course.<Course> find("topic", Sort.by("code"), topic);
-        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(CourseView::of);
+        return Page.of(query, page, size, CourseView::of);
     }
 
     @GET

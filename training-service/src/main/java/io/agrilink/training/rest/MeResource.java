@@ -41,7 +41,7 @@ public class MeResource {
     public Page<Views.NoticeView> notices(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = Notice.<Notice> find("farmer", Sort.descending("id"), caller.subject());
-        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(Views::notice);
+        return Page.of(query, page, size, Views::notice);
     }
 
     @GET
@@ -52,7 +52,7 @@ public class MeResource {
     public Page<Views.EnrolmentView> enrolments(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = Enrolment.<Enrolment> find("farmer", Sort.descending("id"), caller.subject());
-        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(views::enrolment);
+        return Page.of(query, page, size, views::enrolment);
     }
 
     @GET
@@ -63,6 +63,6 @@ public class MeResource {
     public Page<Views.CertificateView> certificates(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = Certificate.<Certificate> find("farmer", Sort.descending("id"), caller.subject());
-        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(Views::certificate);
+        return Page.of(query, page, size, Views::certificate);
     }
 }

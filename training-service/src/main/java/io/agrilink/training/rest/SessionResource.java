@@ -136,7 +136,7 @@ public class SessionResource {
         }
         var query = TrainingSession.<TrainingSession> find(String.join(" and ", conditions),
                 Sort.by("startsAt").and("id"), parameters);
-        return new Page<>(query.page(page, size).list(), page, size, query.count()).map(views::session);
+        return Page.of(query, page, size, views::session);
     }
 
     @GET
