@@ -64,6 +64,13 @@ public interface OrderConfig {
         @WithDefault("500")
         int confirmBatchSize();
 
+        /**
+         * How long the confirmations of a just-committed placement batch wait for the next batches,
+         * so that one catalogue call confirms them together.
+         */
+        @WithDefault("250ms")
+        Duration confirmWait();
+
         /** Messages delivered in parallel within a round. */
         @WithDefault("8")
         int parallelism();

@@ -1,6 +1,9 @@
 package io.agrilink.order.service;
 
 import java.net.ConnectException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -34,7 +39,9 @@ import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.client.LogisticsClient;
 import io.agrilink.order.client.LogisticsRestClient;
 import io.agrilink.order.config.OrderConfig;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -88,10 +95,75 @@ public class OutboxRelay {
     @Inject
     OutboxRelay self;
 
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    @Inject
+    AgroalDataSource dataSource;
 
-    void stop(@Observes ShutdownEvent event) {
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /** Confirmations of orders just committed, sent at once rather than at the relay's next round. */
+    private final LinkedBlockingQueue<OutboxMessage> toConfirm = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread confirmer;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        confirmer = Thread.ofPlatform().daemon().name("reservation-confirmer").start(this::confirmWhatComes);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
         senders.shutdownNow();
+        if (confirmer != null) {
+            confirmer.join(Duration.ofSeconds(5));
+        }
+    }
+
+    /**
+     * Sends these just-committed confirmations now, grouped with others that come meanwhile. They
+     * were written with {@code next_attempt_at} a lease ahead, so the relay's rounds leave them alone
+     * unless this attempt fails or this instance stops first; then they are delivered like any
+     * other message.
+     */
+    public void confirmNow(List<OutboxMessage> messages) {
+        if (running && !messages.isEmpty()) {
+            toConfirm.addAll(messages);
+        }
+    }
+
+    private void confirmWhatComes() {
+        int max = config.outbox().confirmBatchSize();
+        long wait = config.outbox().confirmWait().toNanos();
+        while (running) {
+            try {
+                OutboxMessage first = toConfirm.poll(500, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                List<OutboxMessage> group = new ArrayList<>();
+                group.add(first);
+                // let the next placement batches join, so one catalogue call confirms many of them
+                long deadline = System.nanoTime() + wait;
+                for (long left = wait; group.size() < max && left > 0; left = deadline - System.nanoTime()) {
+                    OutboxMessage next = toConfirm.poll(left, TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    group.add(next);
+                    toConfirm.drainTo(group, max - group.size());
+                }
+                List<Outcome> outcomes = confirmAll(group);
+                if (outcomes.stream().allMatch(Outcome::delivered)) {
+                    forget(outcomes); // the usual case: one plain statement, no transaction needed
+                } else {
+                    self.record(outcomes);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the messages stay in the table: the relay delivers them once their lease is over
+                LOG.warnf("Immediate reservation confirmations failed (%s); the outbox relay will retry", e.toString());
+            }
+        }
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -247,15 +319,9 @@ public class OutboxRelay {
     @Transactional
     void record(List<Outcome> outcomes) {
         Instant now = Instant.now();
-        // delivered reservation messages need only their mark: one statement for all of them
-        List<Long> marked = outcomes.stream()
-                .filter(o -> o.delivered() && o.kind() != OutboxMessage.Kind.CREATE_SHIPMENT)
-                .map(Outcome::messageId).toList();
-        if (!marked.isEmpty()) {
-            entityManager.unwrap(Session.class).createMutationQuery("update OutboxMessage set attempts = attempts + 1,"
-                    + " deliveredAt = :now, lastError = null where id in :ids")
-                    .setParameter("now", now).setParameterList("ids", marked).executeUpdate();
-        }
+        // a delivered reservation message has nothing left to say (the order's audit trail keeps
+        // the facts), so it goes, in one statement for all of them; shipment messages stay, marked
+        forget(outcomes);
         for (Outcome outcome : outcomes) {
             if (outcome.delivered() && outcome.kind() != OutboxMessage.Kind.CREATE_SHIPMENT) {
                 continue;
@@ -291,6 +357,28 @@ public class OutboxRelay {
                 message.lastError = truncate(outcome.error());
                 message.nextAttemptAt = now.plus(backoff(message.attempts));
             }
+        }
+    }
+
+    /**
+     * Deletes the delivered reservation messages among these outcomes: such a message has nothing
+     * left to say once delivered (the order's audit trail keeps the facts). Shipment messages stay,
+     * marked delivered. Joins the caller's transaction if there is one.
+     */
+    private void forget(List<Outcome> outcomes) {
+        Long[] done = outcomes.stream()
+                .filter(o -> o.delivered() && o.kind() != OutboxMessage.Kind.CREATE_SHIPMENT)
+                .map(Outcome::messageId).toArray(Long[]::new);
+        if (done.length == 0) {
+            return;
+        }
+        try (Connection db = dataSource.getConnection();
+                PreparedStatement delete = db.prepareStatement("delete from outbox_message where id = any(?)")) {
+            delete.setArray(1, db.createArrayOf("int8", done));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            // delivered again later: the receivers are idempotent
+            throw new IllegalStateException("Delivered outbox messages could not be removed: " + e.getMessage(), e);
         }
     }
 

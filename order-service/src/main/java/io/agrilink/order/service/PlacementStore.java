@@ -31,8 +31,9 @@ import io.agroal.api.AgroalDataSource;
 
 /**
  * Writes accepted placements: for a whole batch in one transaction (orders, lines, audit rows,
- * idempotency records and outbox rows each go to PostgreSQL as one JDBC batch), or for one
- * placement at a time when the batch could not be written together.
+ * idempotency records and outbox rows each go to PostgreSQL as one multi-row insert), or for one
+ * placement at a time when the batch could not be written together. After the commit, the
+ * reservations of cash-on-delivery orders are confirmed at once through the {@link OutboxRelay}.
  */
 @ApplicationScoped
 public class PlacementStore {
@@ -49,6 +50,9 @@ public class PlacementStore {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    OutboxRelay relay;
 
     /**
      * The idempotency records already stored for these placements' keys, by {@link Placement#scope()}.
@@ -86,14 +90,14 @@ public class PlacementStore {
         return found;
     }
 
-    @Transactional
+    /** Writes the whole batch in one transaction; if any of it fails, none of it is written. */
     public List<Placement.Answer> saveAll(List<Accepted> accepted) {
-        return write(accepted);
+        return inTransaction(accepted);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Writes one placement in its own transaction (after its batch could not be written together). */
     public Placement.Answer saveOne(Accepted accepted) {
-        return write(List.of(accepted)).get(0);
+        return inTransaction(List.of(accepted)).get(0);
     }
 
     /** Queues releases of reservations whose orders were never saved (after an uncertain catalog failure). */
@@ -106,56 +110,133 @@ public class PlacementStore {
     }
 
     /*
-     * Entities are persisted kind by kind (all orders, then all lines, ...) so that Hibernate's
-     * insert queue holds runs of the same statement, which JDBC batching sends together.
+     * Plain JDBC on a pooled connection, not Hibernate: a flash sale writes thousands of rows a
+     * second, and each table's rows of a batch go to PostgreSQL as one statement (see RowInserts).
+     * Only this class inserts orders, lines and idempotency records; reading and changing them
+     * later goes through the entities as everywhere else.
      */
-    private List<Placement.Answer> write(List<Accepted> accepted) {
+    private List<Placement.Answer> inTransaction(List<Accepted> accepted) {
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                Written written = write(db, accepted);
+                db.commit();
+                relay.confirmNow(written.confirmations());
+                return written.answers();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    db.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                restoreAutoCommit(db);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Orders could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection db) {
+        try {
+            db.setAutoCommit(true);
+        } catch (SQLException e) {
+            // a broken connection: the pool validates it and drops it
+        }
+    }
+
+    /** What a batch wrote: each caller's answer, and the reservation confirmations to send now. */
+    private record Written(List<Placement.Answer> answers, List<OutboxMessage> confirmations) {
+    }
+
+    private Written write(Connection db, List<Accepted> accepted) throws SQLException {
         Instant now = Instant.now();
         List<CustomerOrder> orders = new ArrayList<>(accepted.size());
+        int lineCount = 0;
+        int confirmedCount = 0;
         for (Accepted a : accepted) {
             CustomerOrder order = order(a, now);
-            order.persist();
             orders.add(order);
+            lineCount += order.lines.size();
+            confirmedCount += order.status == CustomerOrder.Status.CONFIRMED ? 1 : 0;
         }
-        for (CustomerOrder order : orders) {
-            for (OrderLine line : order.lines) {
-                line.persist();
-            }
-        }
-        for (int i = 0; i < orders.size(); i++) {
-            CustomerOrder order = orders.get(i);
-            String buyer = accepted.get(i).placement().caller();
-            OrderEvent.of(order, now, buyer, "PLACED", null, CustomerOrder.Status.PLACED,
-                    order.payment == CustomerOrder.Payment.BANK_TRANSFER
-                            ? "awaiting bank transfer until " + order.paymentDueAt
-                            : "cash on delivery")
-                    .persist();
-            if (order.status == CustomerOrder.Status.CONFIRMED) {
-                OrderEvent.of(order, now, buyer, "CONFIRMED", CustomerOrder.Status.PLACED,
-                        CustomerOrder.Status.CONFIRMED, "cash on delivery: confirmed at placement").persist();
-            }
-        }
-        for (CustomerOrder order : orders) {
-            if (order.status == CustomerOrder.Status.CONFIRMED) {
-                OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, order.id, order.orderRef, now).persist();
-            }
-        }
+        IdBlocks ids = IdBlocks.allocate(db, Map.of(
+                "customer_order_seq", orders.size(),
+                "order_line_seq", lineCount,
+                "order_event_seq", orders.size() + confirmedCount,
+                "outbox_message_seq", confirmedCount,
+                "idempotency_record_seq", orders.size()));
+
+        RowInserts orderRows = new RowInserts("customer_order", "id int8", "order_ref text", "buyer text",
+                "status text", "payment text", "recipient text", "phone text", "country text", "province text",
+                "commune text", "street text", "postal_code text", "total_grams int8", "total_amount int8",
+                "placed_at timestamptz", "payment_due_at timestamptz", "confirmed_at timestamptz");
+        RowInserts lineRows = new RowInserts("order_line", "id int8", "order_id int8", "lot_id int8", "grams int8",
+                "product_id int8", "product_name text", "producer_id int8", "producer_name text", "farmers text",
+                "pickup_province text", "pickup_commune text", "pickup_phone text", "unit_price_per_kg int8",
+                "amount int8", "campaign_id int8", "cold_chain bool", "min_celsius int4", "max_celsius int4",
+                "harvest_date date", "best_before date");
+        RowInserts eventRows = new RowInserts("order_event", "id int8", "order_id int8", "at timestamptz",
+                "actor text", "action text", "from_status text", "to_status text", "detail text");
+        RowInserts outboxRows = new RowInserts("outbox_message", "id int8", "kind text", "order_id int8",
+                "payload text", "attempts int4", "next_attempt_at timestamptz", "created_at timestamptz");
+        RowInserts recordRows = new RowInserts("idempotency_record", "id int8", "caller text",
+                "idempotency_key text", "fingerprint text", "response_status int4", "response_body text",
+                "order_id int8", "created_at timestamptz");
+
+        // sent right after the commit (see OutboxRelay#confirmNow); the relay takes over only
+        // after the lease, if that attempt did not get through
+        Instant relayFrom = now.plus(config.outbox().lease());
+        List<OutboxMessage> confirmations = new ArrayList<>(confirmedCount);
         List<Placement.Answer> answers = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
             CustomerOrder order = orders.get(i);
             Placement placement = accepted.get(i).placement();
-            IdempotencyRecord record = new IdempotencyRecord();
-            record.caller = placement.caller();
-            record.key = placement.key();
-            record.fingerprint = placement.fingerprint();
-            record.responseStatus = 201;
-            record.responseBody = toJson(OrderView.of(order));
-            record.orderId = order.id;
-            record.createdAt = now;
-            record.persist();
-            answers.add(new Placement.Answer(201, record.responseBody, order.id, false));
+            order.id = ids.next("customer_order_seq");
+            orderRows.row(order.id, order.orderRef, order.buyer, order.status.name(), order.payment.name(),
+                    order.recipient, order.phone, order.country, order.province, order.commune, order.street,
+                    order.postalCode, order.totalGrams, order.totalAmount, order.placedAt, order.paymentDueAt,
+                    order.confirmedAt);
+            for (OrderLine line : order.lines) {
+                line.id = ids.next("order_line_seq");
+                lineRows.row(line.id, order.id, line.lotId, line.grams, line.productId, line.productName,
+                        line.producerId, line.producerName, line.farmers, line.pickupProvince, line.pickupCommune,
+                        line.pickupPhone, line.unitPricePerKg, line.amount, line.campaignId, line.coldChain,
+                        line.minCelsius, line.maxCelsius, line.harvestDate, line.bestBefore);
+            }
+            event(eventRows, ids, OrderEvent.of(order, now, order.buyer, "PLACED", null, CustomerOrder.Status.PLACED,
+                    order.payment == CustomerOrder.Payment.BANK_TRANSFER
+                            ? "awaiting bank transfer until " + order.paymentDueAt
+                            : "cash on delivery"));
+            if (order.status == CustomerOrder.Status.CONFIRMED) {
+                event(eventRows, ids, OrderEvent.of(order, now, order.buyer, "CONFIRMED", CustomerOrder.Status.PLACED,
+                        CustomerOrder.Status.CONFIRMED, "cash on delivery: confirmed at placement"));
+                OutboxMessage confirm = OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, order.id,
+                        order.orderRef, now);
+                confirm.id = ids.next("outbox_message_seq");
+                confirm.nextAttemptAt = relayFrom;
+                outboxRows.row(confirm.id, confirm.kind.name(), confirm.orderId, confirm.payload, confirm.attempts,
+                        confirm.nextAttemptAt, confirm.createdAt);
+                confirmations.add(confirm);
+            }
+            String body = toJson(OrderView.of(order));
+            recordRows.row(ids.next("idempotency_record_seq"), placement.caller(), placement.key(),
+                    placement.fingerprint(), 201, body, order.id, now);
+            answers.add(new Placement.Answer(201, body, order.id, false));
         }
-        return answers;
+        // parents before children, as the foreign keys want
+        orderRows.insert(db);
+        lineRows.insert(db);
+        eventRows.insert(db);
+        outboxRows.insert(db);
+        recordRows.insert(db);
+        return new Written(answers, confirmations);
+    }
+
+    private static void event(RowInserts rows, IdBlocks ids, OrderEvent event) {
+        rows.row(ids.next("order_event_seq"), event.orderId, event.at, event.actor, event.action,
+                event.fromStatus == null ? null : event.fromStatus.name(), event.toStatus.name(), event.detail);
     }
 
     private CustomerOrder order(Accepted accepted, Instant now) {
