@@ -7,22 +7,32 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.agrilink.platform.security.VerifiedTokenCache;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * What every AgriLink service promises at its edge, proved once here and run by each service:
  * tokens are verified (missing, expired, tampered, foreign-key and foreign-issuer tokens get
- * 401), roles are enforced (403), bad bodies get 400/415, every error is problem+json with the
+ * 401; a verified token is remembered under its exact text only), roles are enforced (403), bad bodies get 400/415, every error is problem+json with the
  * request id and no stack trace, readiness follows the database, and the operational
  * endpoints answer. A service extends this with a {@code @QuarkusTest} class and names one
  * secured JSON endpoint.
  */
 public abstract class ServiceContract {
+
+    @Inject
+    VerifiedTokenCache verifiedTokens;
 
     /** A path that takes a JSON body by POST and needs a role. */
     protected abstract String securedPostPath();
@@ -68,6 +78,20 @@ public abstract class ServiceContract {
     void refusesTamperedToken() {
         post(Tokens.tampered(refusedRole(), "someone")).post(securedPostPath()).then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void verifiedTokenIsRememberedUnderItsExactTextOnly() {
+        String token = Tokens.of(refusedRole(), "cache-" + UUID.randomUUID());
+        post(token).post(securedPostPath()).then().statusCode(403);
+        assertNotNull(verifiedTokens.get(token), "a verified token is remembered");
+        post(token).post(securedPostPath()).then().statusCode(403);
+
+        // its header and claims with another token's signature: not the remembered text, so verified, and refused
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + parts[1] + "." + Tokens.of(refusedRole(), "someone-else").split("\\.")[2];
+        post(forged).post(securedPostPath()).then().statusCode(401).contentType("application/problem+json");
+        assertNull(verifiedTokens.get(forged), "a refused token is never remembered");
     }
 
     @Test
