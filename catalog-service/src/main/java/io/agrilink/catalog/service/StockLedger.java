@@ -27,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.jdbc.FreshPlans;
 import io.agrilink.platform.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 
@@ -214,7 +215,7 @@ public class StockLedger {
 
     private Set<String> existingOrderRefs(Connection db, List<String> refs) throws SQLException {
         Set<String> found = new HashSet<>();
-        try (PreparedStatement select = db.prepareStatement("select order_ref from reservation where order_ref = any(?)")) {
+        try (PreparedStatement select = FreshPlans.prepare(db, "select order_ref from reservation where order_ref = any(?)")) {
             select.setArray(1, db.createArrayOf("text", refs.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -230,7 +231,7 @@ public class StockLedger {
         if (lotIds.isEmpty()) {
             return lots;
         }
-        try (PreparedStatement select = db.prepareStatement("""
+        try (PreparedStatement select = FreshPlans.prepare(db, """
                 select l.id, l.available_grams, l.held_grams, l.best_before, p.price_per_kg
                 from lot l join product p on p.id = l.product_id
                 where l.id = any(?) order by l.id for update of l""")) {
@@ -252,7 +253,7 @@ public class StockLedger {
         if (lotIds.isEmpty()) {
             return prices;
         }
-        try (PreparedStatement select = db.prepareStatement("""
+        try (PreparedStatement select = FreshPlans.prepare(db, """
                 select cl.lot_id, c.id, cl.price_per_kg, c.per_buyer_limit_grams
                 from campaign_lot cl join campaign c on c.id = cl.campaign_id
                 where cl.lot_id = any(?) and c.starts_at <= ? and c.ends_at > ?
@@ -276,7 +277,7 @@ public class StockLedger {
         }
         Array campaignIds = longs(db, keys.stream().map(UsageKey::campaignId).toList());
         Array buyers = db.createArrayOf("text", keys.stream().map(UsageKey::buyer).toArray());
-        try (PreparedStatement insert = db.prepareStatement("""
+        try (PreparedStatement insert = FreshPlans.prepare(db, """
                 insert into campaign_buyer_usage (campaign_id, buyer, grams)
                 select c, b, 0 from unnest(?::bigint[], ?::text[]) as k(c, b)
                 order by c, b
@@ -285,7 +286,7 @@ public class StockLedger {
             insert.setArray(2, buyers);
             insert.executeUpdate();
         }
-        try (PreparedStatement select = db.prepareStatement("""
+        try (PreparedStatement select = FreshPlans.prepare(db, """
                 select u.campaign_id, u.buyer, u.grams from campaign_buyer_usage u
                 join unnest(?::bigint[], ?::text[]) as k(c, b) on u.campaign_id = k.c and u.buyer = k.b
                 order by u.campaign_id, u.buyer for update of u""")) {
@@ -312,7 +313,7 @@ public class StockLedger {
             sql.append(i == 0 ? "" : ", ").append("(nextval('reservation_seq'), ?, ?, 'HELD', ?, ?, ?)");
         }
         sql.append(" on conflict (order_ref) do nothing returning id, order_ref");
-        try (PreparedStatement insert = db.prepareStatement(sql.toString())) {
+        try (PreparedStatement insert = FreshPlans.prepare(db, sql.toString())) {
             int p = 1;
             OffsetDateTime created = ts(now);
             for (Decided d : accepted) {
@@ -341,7 +342,7 @@ public class StockLedger {
         for (int i = 0; i < count; i++) {
             sql.append(i == 0 ? "" : ", ").append("(nextval('reservation_line_seq'), ?, ?, ?, ?, ?)");
         }
-        try (PreparedStatement insert = db.prepareStatement(sql.toString())) {
+        try (PreparedStatement insert = FreshPlans.prepare(db, sql.toString())) {
             int p = 1;
             for (Decided d : written) {
                 long reservationId = ids.get(d.request().orderRef());
@@ -376,7 +377,7 @@ public class StockLedger {
      * conditional update per lot, in lot-id order; a lot that would go below zero changes 0 rows.
      */
     private static int[] takeAvailable(Connection db, Map<Long, Long> gramsByLot, String column) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement("update lot set available_grams = available_grams - ?, "
+        try (PreparedStatement update = FreshPlans.prepare(db, "update lot set available_grams = available_grams - ?, "
                 + column + " = " + column + " + ? where id = ? and available_grams >= ?")) {
             for (Map.Entry<Long, Long> e : new TreeMap<>(gramsByLot).entrySet()) {
                 update.setLong(1, e.getValue());
@@ -400,7 +401,7 @@ public class StockLedger {
         if (byKey.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = db.prepareStatement(
+        try (PreparedStatement update = FreshPlans.prepare(db, 
                 "update campaign_buyer_usage set grams = grams + ? where campaign_id = ? and buyer = ?")) {
             for (Map.Entry<UsageKey, Long> e : byKey.entrySet()) {
                 update.setLong(1, sign * e.getValue());
@@ -484,7 +485,7 @@ public class StockLedger {
     public List<BatchConfirmation> confirmAll(List<String> orderRefs, Instant now) {
         try (Connection db = dataSource.getConnection()) {
             Map<String, Held> found = new HashMap<>();
-            try (PreparedStatement select = db.prepareStatement("""
+            try (PreparedStatement select = FreshPlans.prepare(db, """
                     select order_ref, id, buyer, status, expires_at from reservation
                     where order_ref = any(?) order by id for update""")) {
                 select.setArray(1, db.createArrayOf("text", orderRefs.toArray()));
@@ -548,7 +549,7 @@ public class StockLedger {
     }
 
     private void lockLotsOf(Connection db, List<Long> reservationIds) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement("""
+        try (PreparedStatement select = FreshPlans.prepare(db, """
                 select id from lot where id in (select lot_id from reservation_line where reservation_id = any(?))
                 order by id for update""")) {
             select.setArray(1, longs(db, reservationIds));
@@ -566,7 +567,7 @@ public class StockLedger {
     private Map<Long, Shortfall> retake(Connection db, List<Long> reservationIds, Instant now) throws SQLException {
         List<HeldLine> lines = linesOf(db, reservationIds);
         Map<Long, Long> available = new HashMap<>();
-        try (PreparedStatement select = db.prepareStatement(
+        try (PreparedStatement select = FreshPlans.prepare(db, 
                 "select id, available_grams from lot where id = any(?) order by id for update")) {
             select.setArray(1, longs(db, lines.stream().map(HeldLine::lotId)
                     .collect(Collectors.toCollection(TreeSet::new))));
@@ -645,7 +646,7 @@ public class StockLedger {
                             and exists (select 1 from reservation_line l where l.reservation_id = r.id and l.lot_id = any(?))
                             order by r.id limit ? for update skip locked""";
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = db.prepareStatement(sql)) {
+            try (PreparedStatement select = FreshPlans.prepare(db, sql)) {
                 int p = 1;
                 select.setObject(p++, ts(now));
                 if (lotIds != null) {
@@ -665,7 +666,7 @@ public class StockLedger {
     }
 
     private Held lockReservation(Connection db, String orderRef) throws SQLException {
-        try (PreparedStatement select = db.prepareStatement(
+        try (PreparedStatement select = FreshPlans.prepare(db, 
                 "select id, buyer, status, expires_at from reservation where order_ref = ? for update")) {
             select.setString(1, orderRef);
             try (ResultSet rs = select.executeQuery()) {
@@ -678,7 +679,7 @@ public class StockLedger {
     /** Returns the grams of locked, held or confirmed reservations to their lots. */
     private long giveBack(Connection db, List<Long> reservationIds, String newStatus, Instant now) throws SQLException {
         Map<Long, String> statuses = new HashMap<>();
-        try (PreparedStatement select = db.prepareStatement("select id, status from reservation where id = any(?)")) {
+        try (PreparedStatement select = FreshPlans.prepare(db, "select id, status from reservation where id = any(?)")) {
             select.setArray(1, longs(db, reservationIds));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -701,7 +702,7 @@ public class StockLedger {
 
     private List<HeldLine> linesOf(Connection db, List<Long> reservationIds) throws SQLException {
         List<HeldLine> lines = new ArrayList<>();
-        try (PreparedStatement select = db.prepareStatement("""
+        try (PreparedStatement select = FreshPlans.prepare(db, """
                 select l.reservation_id, r.buyer, l.lot_id, l.grams, l.campaign_id
                 from reservation_line l join reservation r on r.id = l.reservation_id
                 where l.reservation_id = any(?) order by l.lot_id""")) {
@@ -720,7 +721,7 @@ public class StockLedger {
     private void moveHeld(Connection db, List<HeldLine> lines, String to) throws SQLException {
         Map<Long, Long> byLot = new TreeMap<>();
         lines.forEach(l -> byLot.merge(l.lotId(), l.grams(), Long::sum));
-        try (PreparedStatement update = db.prepareStatement("update lot set held_grams = held_grams - ?, " + to + " = "
+        try (PreparedStatement update = FreshPlans.prepare(db, "update lot set held_grams = held_grams - ?, " + to + " = "
                 + to + " + ? where id = ? and held_grams >= ?")) {
             for (Map.Entry<Long, Long> e : byLot.entrySet()) {
                 update.setLong(1, e.getValue());
@@ -740,7 +741,7 @@ public class StockLedger {
         if (byLot.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = db.prepareStatement("update lot set " + from + " = " + from
+        try (PreparedStatement update = FreshPlans.prepare(db, "update lot set " + from + " = " + from
                 + " - ?, available_grams = available_grams + ? where id = ? and " + from + " >= ?")) {
             for (Map.Entry<Long, Long> e : byLot.entrySet()) {
                 update.setLong(1, e.getValue());
@@ -762,7 +763,7 @@ public class StockLedger {
     }
 
     private void setStatus(Connection db, List<Long> reservationIds, String status, Instant now) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement(
+        try (PreparedStatement update = FreshPlans.prepare(db, 
                 "update reservation set status = ?, updated_at = ? where id = any(?)")) {
             update.setString(1, status);
             update.setObject(2, ts(now));
@@ -793,7 +794,7 @@ public class StockLedger {
         }
         List<Row> rows = new ArrayList<>();
         Set<Long> producerIds = new TreeSet<>();
-        try (PreparedStatement select = db.prepareStatement("""
+        try (PreparedStatement select = FreshPlans.prepare(db, """
                 select r.order_ref, r.buyer, r.status, r.expires_at,
                        l.lot_id, l.grams, l.unit_price_per_kg, l.campaign_id,
                        lot.product_id, lot.harvest_date, lot.best_before,
@@ -846,7 +847,7 @@ public class StockLedger {
         if (producerIds.isEmpty()) {
             return owners;
         }
-        try (PreparedStatement select = db.prepareStatement(
+        try (PreparedStatement select = FreshPlans.prepare(db, 
                 "select producer_id, subject from producer_owner where producer_id = any(?) order by subject")) {
             select.setArray(1, longs(db, producerIds));
             try (ResultSet rs = select.executeQuery()) {

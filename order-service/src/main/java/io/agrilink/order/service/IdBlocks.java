@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.agrilink.platform.jdbc.FreshPlans;
+
 /**
  * Primary keys for rows written with plain JDBC, from the same sequences Hibernate uses and in the
  * same way: every sequence is {@code increment by 50}, and a value {@code v} from {@code nextval}
@@ -35,7 +37,7 @@ final class IdBlocks {
         if (wanted.isEmpty()) {
             return ids;
         }
-        try (PreparedStatement next = db.prepareStatement(
+        try (PreparedStatement next = FreshPlans.prepare(db, 
                 "select s, nextval(s::regclass) from unnest(?::text[]) as s")) {
             next.setArray(1, db.createArrayOf("text", wanted.toArray()));
             try (ResultSet rs = next.executeQuery()) {

@@ -39,6 +39,7 @@ import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.client.LogisticsClient;
 import io.agrilink.order.client.LogisticsRestClient;
 import io.agrilink.order.config.OrderConfig;
+import io.agrilink.platform.jdbc.FreshPlans;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -373,7 +374,7 @@ public class OutboxRelay {
             return;
         }
         try (Connection db = dataSource.getConnection();
-                PreparedStatement delete = db.prepareStatement("delete from outbox_message where id = any(?)")) {
+                PreparedStatement delete = FreshPlans.prepare(db, "delete from outbox_message where id = any(?)")) {
             delete.setArray(1, db.createArrayOf("int8", done));
             delete.executeUpdate();
         } catch (SQLException e) {

@@ -27,6 +27,7 @@ import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.config.OrderConfig;
 import io.agrilink.order.rest.OrderView;
+import io.agrilink.platform.jdbc.FreshPlans;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -62,7 +63,7 @@ public class PlacementStore {
     public Map<String, IdempotencyRecord> recorded(Collection<Placement> placements) {
         Map<String, IdempotencyRecord> found = new HashMap<>();
         try (Connection db = dataSource.getConnection();
-                PreparedStatement select = db.prepareStatement("""
+                PreparedStatement select = FreshPlans.prepare(db, """
                         select r.id, r.caller, r.idempotency_key, r.fingerprint, r.response_status, r.response_body,
                                r.order_id, r.created_at
                         from idempotency_record r

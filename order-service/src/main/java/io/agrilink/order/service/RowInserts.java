@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.agrilink.platform.jdbc.FreshPlans;
+
 /**
  * Many rows of one table in one statement: each column's values travel as one PostgreSQL array
- * and {@code unnest} turns the arrays back into rows. The statement text is the same whatever the
- * number of rows, so PostgreSQL plans it once per connection (a multi-row {@code values} list
- * would be a new statement for every batch size).
+ * and {@code unnest} turns the arrays back into rows. The statement is the same short text
+ * whatever the number of rows, where a multi-row {@code values} list grows with the batch and
+ * binds every value as its own parameter.
  */
 final class RowInserts {
 
@@ -48,7 +50,7 @@ final class RowInserts {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = db.prepareStatement(sql)) {
+        try (PreparedStatement insert = FreshPlans.prepare(db, sql)) {
             for (int column = 0; column < names.length; column++) {
                 Object[] values = new Object[rows.size()];
                 for (int row = 0; row < values.length; row++) {
