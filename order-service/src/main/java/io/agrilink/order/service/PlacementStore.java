@@ -55,6 +55,8 @@ public class PlacementStore {
     @Inject
     OutboxRelay relay;
 
+    private final IdBlocks idBlocks = new IdBlocks();
+
     /**
      * The idempotency records already stored for these placements' keys, by {@link Placement#scope()}.
      * Once per batch on the flash-sale path, so one plain query on a pooled connection, without a
@@ -162,7 +164,7 @@ public class PlacementStore {
             lineCount += order.lines.size();
             confirmedCount += order.status == CustomerOrder.Status.CONFIRMED ? 1 : 0;
         }
-        IdBlocks ids = IdBlocks.allocate(db, Map.of(
+        IdBlocks.Taken ids = idBlocks.take(db, Map.of(
                 "customer_order_seq", orders.size(),
                 "order_line_seq", lineCount,
                 "order_event_seq", orders.size() + confirmedCount,
@@ -235,7 +237,7 @@ public class PlacementStore {
         return new Written(answers, confirmations);
     }
 
-    private static void event(RowInserts rows, IdBlocks ids, OrderEvent event) {
+    private static void event(RowInserts rows, IdBlocks.Taken ids, OrderEvent event) {
         rows.row(ids.next("order_event_seq"), event.orderId, event.at, event.actor, event.action,
                 event.fromStatus == null ? null : event.fromStatus.name(), event.toStatus.name(), event.detail);
     }
