@@ -68,7 +68,32 @@ final class BenchSupport {
             load = "unknown";
         }
         return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, java " + Runtime.version()
-                + ", load average (1, 5, 15 min) at the end: " + load;
+                + ", load average (1, 5, 15 min) at the end: " + load + "; speed check: " + speedCheck();
+    }
+
+    /**
+     * How fast one core of this machine is right now: the best of ten SHA-256 passes over 16 MB,
+     * taken after the load when the services are idle. A virtual machine's cores can be slower
+     * from one hour to the next (a busy host); this puts figures taken at different times on one
+     * scale.
+     */
+    static String speedCheck() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] data = new byte[16 * 1024 * 1024];
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 13; i++) {
+                long start = System.nanoTime();
+                sha.digest(data);
+                long took = System.nanoTime() - start;
+                if (i >= 3) { // the first passes warm the JIT up
+                    best = Math.min(best, took);
+                }
+            }
+            return String.format("SHA-256 of 16 MB in %.1f ms on one core", best / 1e6);
+        } catch (GeneralSecurityException e) {
+            return "unavailable";
+        }
     }
 
     static void clean(Path directory) throws IOException {
