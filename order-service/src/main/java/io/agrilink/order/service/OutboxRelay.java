@@ -53,7 +53,8 @@ import io.quarkus.scheduler.Scheduled;
  * A reservation confirmation refused for good (409/404: the stock is gone) cancels its order in
  * the same transaction ({@link OrderLifecycle#stockLost}), so no order stays confirmed without stock.
  * Receivers are idempotent (shipments on orderId, reservations on orderRef), so a delivery
- * repeated after a crash has no second effect.
+ * repeated after a crash has no second effect. The reservation confirmations of orders just
+ * placed do not wait for a round: {@link #confirmNow} sends them as soon as their batch commits.
  */
 @ApplicationScoped
 public class OutboxRelay {

@@ -27,7 +27,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
  * <li>An entry never outlives its token's {@code exp}, nor {@code agrilink.security.verified-tokens.max-age}
  * (default 5 minutes), which bounds how long a key the identity provider withdrew from its JWKS
  * keeps being honoured for tokens already seen.</li>
- * <li>At most {@code agrilink.security.verified-tokens.max-size} tokens (default 10,000, about 20 MB);
+ * <li>At most {@code agrilink.security.verified-tokens.max-size} tokens (default 10,000, a few kilobytes each);
  * {@code 0} turns the cache off.</li>
  * </ul>
  */
