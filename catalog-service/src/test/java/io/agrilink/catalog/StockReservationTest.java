@@ -237,6 +237,33 @@ class StockReservationTest {
     }
 
     @Test
+    void requestShortOfGramsWaitsForTheExpiryJobGivingAHoldBackInsteadOfSayingSoldOut() throws Exception {
+        long lot = freshLot(5_000);
+        String expired = unique("o");
+        asService().body(reservation(expired, "buyer-au", 1, lot, 4_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        Thread.sleep(1_100);
+        // the expiry job is giving that hold back at this very moment: its transaction holds the row
+        try (java.sql.Connection job = db.getConnection()) {
+            job.setAutoCommit(false);
+            try (java.sql.Statement sql = job.createStatement()) {
+                sql.execute("select id from reservation where order_ref = '" + expired + "' for update");
+            }
+            java.util.concurrent.CompletableFuture<io.restassured.response.Response> buyer = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> reserve(unique("o"), "buyer-hcm", lot, 3_000));
+            Thread.sleep(500);
+            try (java.sql.Statement sql = job.createStatement()) {
+                sql.execute("update lot set held_grams = held_grams - 4000, available_grams = available_grams + 4000"
+                        + " where id = " + lot);
+                sql.execute("update reservation set status = 'EXPIRED' where order_ref = '" + expired + "'");
+            }
+            job.commit();
+            buyer.get(30, java.util.concurrent.TimeUnit.SECONDS).then().statusCode(201);
+        }
+        assertEquals(new Fixtures.Stock(5_000, 2_000, 3_000, 0), stock(db, lot));
+    }
+
+    @Test
     void expiredReservationIsTakenAgainOnAllItsLotsOrNone() throws InterruptedException {
         long plenty = freshLot(5_000);
         long scarce = freshLot(2_000);

@@ -631,38 +631,64 @@ public class StockLedger {
     }
 
     /**
-     * Expires held reservations whose time is up, giving their grams back: all of them (up to
-     * {@code limit}), or only those holding grams of {@code lotIds}. Returns the grams freed.
+     * Expires held reservations whose time is up (up to {@code limit}), giving their grams back;
+     * for the expiry job. Rows another transaction has locked are skipped: the next run gets them.
+     * Returns the grams freed.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long expire(Collection<Long> lotIds, Instant now, int limit) {
+    public long expire(Instant now, int limit) {
         try (Connection db = dataSource.getConnection()) {
-            String sql = lotIds == null
-                    ? """
-                            select r.id from reservation r where r.status = 'HELD' and r.expires_at <= ?
-                            order by r.id limit ? for update skip locked"""
-                    : """
-                            select r.id from reservation r where r.status = 'HELD' and r.expires_at <= ?
-                            and exists (select 1 from reservation_line l where l.reservation_id = r.id and l.lot_id = any(?))
-                            order by r.id limit ? for update skip locked""";
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement select = FreshPlans.prepare(db, sql)) {
-                int p = 1;
-                select.setObject(p++, ts(now));
-                if (lotIds != null) {
-                    select.setArray(p++, longs(db, lotIds));
-                }
-                select.setInt(p, limit);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
+            List<Long> ids = ids(db, """
+                    select r.id from reservation r where r.status = 'HELD' and r.expires_at <= ?
+                    order by r.id limit ? for update skip locked""", ts(now), limit);
             return ids.isEmpty() ? 0 : giveBack(db, ids, EXPIRED, now);
         } catch (SQLException e) {
             throw new IllegalStateException("Stock ledger failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Expires the holds on these lots whose time is up, for requests that were short of their
+     * grams. Unlike the job this waits for holds that are locked (by the job giving them back at
+     * this very moment): skipping them would tell a buyer "sold out" while the grams are being
+     * freed. Returns whether any such hold was found — freed here or by the job meanwhile — so
+     * the caller knows a second try may succeed.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean expireOn(Collection<Long> lotIds, Instant now) {
+        try (Connection db = dataSource.getConnection()) {
+            List<Long> due = ids(db, """
+                    select r.id from reservation r where r.status = 'HELD' and r.expires_at <= ?
+                    and exists (select 1 from reservation_line l where l.reservation_id = r.id and l.lot_id = any(?))
+                    order by r.id""", ts(now), longs(db, lotIds));
+            if (due.isEmpty()) {
+                return false;
+            }
+            List<Long> stillHeld = ids(db, "select id from reservation where id = any(?) and status = 'HELD'"
+                    + " order by id for update", longs(db, due));
+            if (!stillHeld.isEmpty()) {
+                giveBack(db, stillHeld, EXPIRED, now);
+            }
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Stock ledger failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The ids a query selects, its parameters bound in order. */
+    private static List<Long> ids(Connection db, String sql, Object... parameters) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement select = FreshPlans.prepare(db, sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private Held lockReservation(Connection db, String orderRef) throws SQLException {

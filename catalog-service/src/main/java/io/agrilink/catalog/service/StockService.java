@@ -178,7 +178,7 @@ public class StockService {
         try {
             long freed;
             do {
-                freed = ledger.expire(null, Instant.now(), limit);
+                freed = ledger.expire(Instant.now(), limit);
                 if (freed > 0) {
                     LOG.debugf("Expired holds returned %d g to stock", freed);
                 }
@@ -254,8 +254,7 @@ public class StockService {
         if (applied.shortLotsWithHolds().isEmpty()) {
             return applied.outcomes();
         }
-        long freed = ledger.expire(applied.shortLotsWithHolds(), Instant.now(), Integer.MAX_VALUE);
-        if (freed == 0) {
+        if (!ledger.expireOn(applied.shortLotsWithHolds(), Instant.now())) {
             return applied.outcomes();
         }
         List<StockOutcome> outcomes = new ArrayList<>(applied.outcomes());
