@@ -46,7 +46,7 @@ public final class Launcher {
                 case "token" -> token(arguments);
                 default -> usage();
             }
-        } catch (LocalSuite.PortInUseException | IllegalArgumentException e) {
+        } catch (LocalSuite.PortInUseException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("agrilink: " + e.getMessage());
             System.exit(2);
         } catch (Exception e) {
@@ -58,10 +58,6 @@ public final class Launcher {
     private void up(Arguments arguments) throws Exception {
         Path root = Path.of(arguments.option("root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(arguments.option("data", ".agrilink")).normalize();
-        if (arguments.flag("fresh")) {
-            step("Starting fresh: removing " + data);
-            deleteRecursively(data);
-        }
         LocalSuite.Options options = LocalSuite.Options.defaults(root, data)
                 .withPortOffset(Integer.parseInt(arguments.option("port-offset", "0")))
                 .withPostgresPort(Integer.parseInt(arguments.option("pg-port", "0")));
@@ -70,6 +66,13 @@ public final class Launcher {
                     arguments.option("db-user", "postgres"), arguments.option("db-password", "postgres"));
         }
         LocalSuite suite = new LocalSuite(options, this::step);
+        // first, so that --fresh never deletes the files of a PostgreSQL still running on them
+        suite.claimDataFolder();
+        if (arguments.flag("fresh")) {
+            step("Starting fresh: removing " + data);
+            deleteRecursively(data);
+            suite.claimDataFolder();
+        }
         suite.checkPortsFree();
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -72,16 +72,29 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /** How long PostgreSQL may take to accept connections (system property {@code agrilink.postgres.startup-wait}, seconds). */
+    private static final Duration POSTGRES_STARTUP_WAIT = Duration.ofSeconds(Long.getLong("agrilink.postgres.startup-wait", 60));
+
     private final Options options;
     private final Consumer<String> progress;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private LocalKeys keys;
+    private final EarlierRun run;
 
     public LocalSuite(Options options, Consumer<String> progress) {
         this.options = options;
         this.progress = progress;
+        this.run = new EarlierRun(options.dataDir(), progress);
+    }
+
+    /**
+     * Takes the data folder for this run: refuses when a live {@code ./agrilink up} holds it, and
+     * stops the services and PostgreSQL that a run killed hard left behind (saying so).
+     */
+    public void claimDataFolder() throws IOException {
+        run.claim();
     }
 
     /** Fails with a clear message when a port the suite needs is taken. */
@@ -116,7 +129,7 @@ public final class LocalSuite implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(pgWork.toFile())
-                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setPGStartupWait(POSTGRES_STARTUP_WAIT)
                     // durable as production: every commit reaches the disk
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")
@@ -126,7 +139,7 @@ public final class LocalSuite implements AutoCloseable {
             if (options.postgresPort() != 0) {
                 builder.setPort(options.postgresPort());
             }
-            postgres = builder.start();
+            postgres = start(builder);
             jdbcBase = "jdbc:postgresql://localhost:" + postgres.getPort();
         }
         try (Connection db = DriverManager.getConnection(jdbcBase + "/postgres", options.dbUser(), options.dbPassword());
@@ -144,6 +157,30 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts PostgreSQL with its own log in {@code <data>/logs/postgresql.log}; when it does not
+     * come up, the failure carries the log's last lines (PostgreSQL says why) and what to do.
+     */
+    private EmbeddedPostgres start(EmbeddedPostgres.Builder builder) throws IOException {
+        Path log = postgresLog();
+        Files.createDirectories(log.getParent());
+        builder.setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        try {
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("PostgreSQL did not start (" + e.getMessage() + "). The end of its log, " + log
+                    + ":\n" + ServiceProcess.tail(log, 15).indent(2)
+                    + "What to do: if another PostgreSQL uses " + options.dataDir().resolve("postgres")
+                    + ", stop it; if its files are damaged, ./agrilink up --fresh starts over (it deletes the data); "
+                    + "or run on your own PostgreSQL with --db-url.", e);
+        }
+    }
+
+    public Path postgresLog() {
+        return options.dataDir().resolve("logs").resolve("postgresql.log");
+    }
+
     /** Starts the four services in parallel and waits until each is ready. */
     public void startServices() throws Exception {
         for (Service service : Service.values()) {
@@ -154,6 +191,7 @@ public final class LocalSuite implements AutoCloseable {
             List<Future<Object>> started = new ArrayList<>();
             for (ServiceProcess process : services.values()) {
                 process.start();
+                run.record(process.service().artifact(), process.pid());
                 started.add(starter.submit((Callable<Object>) () -> {
                     long begin = System.nanoTime();
                     process.awaitReady(Duration.ofSeconds(120));
@@ -231,7 +269,7 @@ public final class LocalSuite implements AutoCloseable {
             return;
         }
         int port = postgres.getPort();
-        postgres = EmbeddedPostgres.builder()
+        postgres = start(EmbeddedPostgres.builder()
                 .setDataDirectory(options.dataDir().resolve("postgres"))
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(options.dataDir().resolve("postgres-binaries").toFile())
@@ -239,8 +277,7 @@ public final class LocalSuite implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("timezone", "UTC")
-                .setPort(port)
-                .start();
+                .setPort(port));
     }
 
     /** Stops the services (gracefully) and then the database. */
@@ -260,6 +297,7 @@ public final class LocalSuite implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        run.release();
     }
 
     private static boolean isFree(int port) {

@@ -80,7 +80,7 @@ public final class RunningSuite {
      * while the tests run (another build on the same checkout) would otherwise replace the jars
      * under the running process, whose class loader opens them lazily and then hangs.
      */
-    private static Path copyOfPackagedServices(Path repository, Path apps) throws IOException {
+    static Path copyOfPackagedServices(Path repository, Path apps) throws IOException {
         for (Service service : Service.values()) {
             Path from = repository.resolve(service.artifact()).resolve("target/quarkus-app");
             if (!Files.exists(from.resolve("quarkus-run.jar"))) {
