@@ -118,7 +118,8 @@ final class EarlierRun {
      */
     private void fastShutdown(ProcessHandle postmaster) throws IOException {
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         } catch (IOException noKillCommand) {
             postmaster.destroy();
         } catch (InterruptedException e) {
