@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.restassured.RestAssured;
 import io.restassured.filter.FilterContext;
 import io.restassured.filter.OrderedFilter;
 import io.restassured.response.Response;
@@ -22,12 +23,19 @@ import io.restassured.specification.FilterableResponseSpecification;
  * A rest-assured filter that fails the test when an {@code application/problem+json} answer is
  * not a valid RFC 9457 problem: one member of each name (a second {@code status} would be read
  * instead of the first), {@code status} an integer equal to the HTTP status, {@code type} an
- * absolute URI, {@code title} and {@code detail} strings. {@link ServiceContract} checks every
- * answer of every service with it; any test may add it ({@code given().filter(new ProblemShape())}).
+ * absolute URI, {@code title} and {@code detail} strings. Installed for every {@code @QuarkusTest}
+ * of every service by {@link ProblemShapeEverywhere}.
  */
 public class ProblemShape implements OrderedFilter {
 
     private static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    /** Adds the check to rest-assured's default filters, once. */
+    public static void install() {
+        if (RestAssured.filters().stream().noneMatch(ProblemShape.class::isInstance)) {
+            RestAssured.filters(new ProblemShape());
+        }
+    }
 
     @Override
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,13 +25,11 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agrilink.platform.security.VerifiedTokenCache;
 import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -73,18 +70,9 @@ public abstract class ServiceContract {
         return "id";
     }
 
-    private final ProblemShape problemShape = new ProblemShape();
-    private List<Filter> filtersBefore;
-
     @BeforeEach
     void checkEveryProblemsShape() {
-        filtersBefore = RestAssured.filters();
-        RestAssured.filters(problemShape);
-    }
-
-    @AfterEach
-    void stopCheckingProblemsShape() {
-        RestAssured.replaceFiltersWith(filtersBefore);
+        ProblemShape.install();
     }
 
     private RequestSpecification allowed() {
