@@ -42,7 +42,10 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response. Nothing a
  * caller sees names a Java class or shows a stack trace; unexpected failures are logged with
- * the request id and answered with a generic 500 that carries the same id.
+ * the request id and answered with a generic 500 that carries the same id. Bad text
+ * ({@link StrictText}: a NUL, a control character, an unpaired surrogate) is a 400 naming the field
+ * and JSON past Jackson's limits (nesting deeper than 1000) a 400; over-long requests are answered
+ * before JAX-RS, by {@code RequestLimits}, with the same body.
  */
 public class ProblemMappers {
 
