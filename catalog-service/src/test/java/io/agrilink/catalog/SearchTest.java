@@ -7,6 +7,7 @@ import static io.agrilink.catalog.Fixtures.productBody;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -96,6 +97,13 @@ class SearchTest {
         given().get("/products?q=" + marker + " bac giang").then().body("total", equalTo(2));
         given().get("/products?q=" + marker + " sầu riêng").then().body("total", equalTo(0), "items", empty());
         given().get("/products?q=" + marker + " 100%_").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void nulInTheSearchTextIsRefusedNamingTheParameter() {
+        given().urlEncodingEnabled(false).get("/products?q=" + marker + "%00").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("q"),
+                        "detail", containsString("U+0000"));
     }
 
     @Test

@@ -89,7 +89,8 @@ class StockReservationTest {
         asService().delete("/stock/reservations/" + ref).then().statusCode(204);
         assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), stock(db, lot));
         asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
-                .contentType("application/problem+json").body("status", equalTo("RELEASED"));
+                .contentType("application/problem+json")
+                .body("status", equalTo(409), "reservationStatus", equalTo("RELEASED"));
         asService().get("/stock/reservations/" + ref).then().statusCode(200).body("status", equalTo("RELEASED"));
         // the reference stays used: reserving it again holds nothing
         reserve(ref, "buyer-hcm", lot, 4_000).then().statusCode(200).body("status", equalTo("RELEASED"));
@@ -175,6 +176,19 @@ class StockReservationTest {
     }
 
     @Test
+    void orderRefWithALoneSurrogateOrANulIsRefusedNamingIt() {
+        long lot = freshLot(10_000);
+        for (String ref : new String[] { "o-\\ud800", "o-\\u0000" }) {
+            asService().body("{\"orderRef\":\"" + ref + "\",\"buyer\":\"b\",\"lines\":[{\"lotId\":" + lot
+                    + ",\"grams\":10}]}").post("/stock/reservations").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("orderRef"));
+        }
+        asService().urlEncodingEnabled(false).get("/stock/reservations/o-%00").then().statusCode(400)
+                .body("violations[0].field", equalTo("orderRef"));
+        assertEquals(10_000, stock(db, lot).available());
+    }
+
+    @Test
     void onlyServicesReserve() {
         long lot = freshLot(10_000);
         Fixtures.as(Roles.BUYER, "buyer-hanoi").body(reservation(unique("o"), "buyer-hanoi", 900, lot, 10))
@@ -225,7 +239,8 @@ class StockReservationTest {
 
         asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
                 .contentType("application/problem+json")
-                .body("status", equalTo("EXPIRED"), "lotId", equalTo((int) lot), "gramsLeft", equalTo(2000));
+                .body("status", equalTo(409), "reservationStatus", equalTo("EXPIRED"), "lotId", equalTo((int) lot),
+                        "gramsLeft", equalTo(2000));
         asService().body(Map.of("orderRefs", List.of(ref))).post("/stock/confirmations").then().statusCode(200)
                 .body("results[0].status", equalTo(409), "results[0].reservationStatus", equalTo("EXPIRED"),
                         "results[0].problem.lotId", equalTo((int) lot), "results[0].problem.gramsLeft", equalTo(2000));

@@ -24,4 +24,9 @@ class LogisticsContractTest extends ServiceContract {
     protected String refusedRole() {
         return Roles.BUYER;
     }
+
+    @Override
+    protected String textField() {
+        return "name";
+    }
 }

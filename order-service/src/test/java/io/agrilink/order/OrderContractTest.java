@@ -24,4 +24,9 @@ class OrderContractTest extends ServiceContract {
     protected String refusedRole() {
         return Roles.CARRIER;
     }
+
+    @Override
+    protected String textField() {
+        return "delivery.recipient";
+    }
 }

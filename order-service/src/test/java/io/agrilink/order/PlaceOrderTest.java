@@ -129,6 +129,19 @@ class PlaceOrderTest {
     }
 
     @Test
+    void nulInAnAddressIsRefusedNamingTheFieldAndTheKeyStaysUsable() {
+        long lot = catalog.addLot(10_000, 150_000, null, "farmer-lan");
+        String buyer = unique("buyer");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> nul = Map.of("recipient", "A", "phone", "0912345678", "country", "VN", "province",
+                "Hà Nội", "commune", "X", "street", "Ngõ 5\u0000");
+        place(buyer, key, order(lot, 1_000, "CASH_ON_DELIVERY", nul)).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("delivery.street"));
+        assertEquals(10_000, catalog.gramsLeft(lot));
+        place(buyer, key, order(lot, 1_000, "CASH_ON_DELIVERY", hanoi("A"))).then().statusCode(201);
+    }
+
+    @Test
     void missingIdempotencyKeyIsRefused() {
         long lot = catalog.addLot(10_000, 150_000, null, "farmer-lan");
         given().auth().oauth2(Tokens.of(Roles.BUYER, unique("buyer"))).contentType("application/json")

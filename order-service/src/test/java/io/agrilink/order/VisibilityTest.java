@@ -53,6 +53,9 @@ class VisibilityTest {
                 .body("violations[0].field", equalTo("status"));
         given().auth().oauth2(Tokens.of(Roles.STAFF, "staff-hoa")).get("/orders?buyer=" + alice).then()
                 .statusCode(200).body("total", equalTo(1), "items[0].id", equalTo((int) aliceOrder));
+        given().auth().oauth2(Tokens.of(Roles.STAFF, "staff-hoa")).urlEncodingEnabled(false).get("/orders?buyer=a%00")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("buyer"));
         given().auth().oauth2(Tokens.of(Roles.CARRIER, "carrier-x")).get("/orders/" + aliceOrder).then()
                 .statusCode(403);
     }

@@ -9,6 +9,7 @@ import static io.agrilink.training.Fixtures.session;
 import static io.agrilink.training.Fixtures.staff;
 import static io.agrilink.training.Fixtures.unique;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -139,5 +140,15 @@ class CertificateTest {
                 .body("violations[0].field", equalTo("records[0].enrolmentId"));
         given().get("/certificates/NOSUCHCODE").then().statusCode(404).contentType("application/problem+json")
                 .body("requestId", notNullValue(), "trace", nullValue());
+    }
+
+    @Test
+    void verifyRefusesJsonNestedTooDeepAndBadTextAsBadRequest() {
+        String deep = "[".repeat(2_000) + "]".repeat(2_000);
+        given().contentType("application/json").body("{\"jws\":\"x\",\"deep\":" + deep + "}")
+                .post("/certificates/verify").then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400), "detail", containsString("1000 levels"));
+        given().contentType("application/json").body("{\"jws\":\"x\\u0000\"}").post("/certificates/verify").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("jws"));
     }
 }

@@ -33,6 +33,7 @@ import io.agrilink.platform.testing.PostgresResource;
 import io.agrilink.platform.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -52,30 +53,38 @@ class EnrolmentRulesTest {
     }
 
     @Test
-    void sameFarmerEnrollingManyTimesAtOnceGetsExactlyOneEnrolment() throws Exception {
+    void sameFarmerEnrollingManyTimesAtOnceGetsExactlyOneEnrolmentAndEveryRefusalNamesIt() throws Exception {
         long course = course(Topic.ECOMMERCE_BASICS);
         long[] sessions = { session(course, 10), session(course, 10) };
         String farmer = unique("eager");
         String token = farmer(farmer);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> statuses = new ArrayList<>();
+        List<Future<Response>> answers = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
                 long session = sessions[i % 2];
-                statuses.add(pool.submit(() -> {
+                answers.add(pool.submit(() -> {
                     start.await();
                     return given().auth().oauth2(token).contentType("application/json").body("{}")
-                            .post("/sessions/" + session + "/enrolments").statusCode();
+                            .post("/sessions/" + session + "/enrolments");
                 }));
             }
             start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                answers.add(status.get());
+            List<Response> created = new ArrayList<>();
+            List<Response> refused = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response r = answer.get();
+                (r.statusCode() == 201 ? created : refused).add(r);
             }
-            assertEquals(1, answers.stream().filter(s -> s == 201).count(), answers.toString());
-            assertEquals(7, answers.stream().filter(s -> s == 409).count(), answers.toString());
+            assertEquals(1, created.size(), refused.stream().map(Response::statusCode).toList().toString());
+            assertEquals(7, refused.size());
+            long enrolment = created.get(0).jsonPath().getLong("id");
+            for (Response r : refused) {
+                // the check before the insert and the unique index behind it answer alike
+                r.then().statusCode(409).contentType("application/problem+json")
+                        .body("status", equalTo(409), "field", equalTo("farmer"), "enrolmentId", equalTo((int) enrolment));
+            }
         } finally {
             pool.shutdownNow();
         }

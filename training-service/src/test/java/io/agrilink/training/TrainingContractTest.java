@@ -24,4 +24,9 @@ class TrainingContractTest extends ServiceContract {
     protected String refusedRole() {
         return Roles.BUYER;
     }
+
+    @Override
+    protected String textField() {
+        return "title.vi";
+    }
 }

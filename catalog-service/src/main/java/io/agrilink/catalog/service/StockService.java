@@ -132,9 +132,9 @@ public class StockService {
             case UNKNOWN -> throw ProblemException.notFound("Reservation", orderRef);
             case NOT_HELD -> throw ProblemException.conflict("Reservation " + orderRef + " is "
                     + confirmation.reservation().status() + " and can no longer be confirmed")
-                    .with("status", confirmation.reservation().status());
+                    .with("reservationStatus", confirmation.reservation().status());
             case STOCK_GONE -> throw stockGone(orderRef, confirmation.shortOf())
-                    .with("status", confirmation.reservation().status());
+                    .with("reservationStatus", confirmation.reservation().status());
         };
     }
 

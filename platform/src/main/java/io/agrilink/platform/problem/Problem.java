@@ -3,6 +3,7 @@ package io.agrilink.platform.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param instance   the request path
  * @param requestId  the request id, to find the request in the logs
  * @param violations for validation problems: each bad field and what is wrong with it
- * @param extensions further members specific to the problem (for example {@code gramsLeft})
+ * @param extensions further members specific to the problem (for example {@code gramsLeft}); never one of
+ *                   {@link #MEMBERS}, which a JSON reader would otherwise see twice and read the last of
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
@@ -31,6 +33,30 @@ public record Problem(
         @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The members this record writes itself: an extension may not take one of these names. */
+    public static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "requestId",
+            "violations");
+
+    public Problem {
+        extensions = extensions == null ? Map.of() : extensions;
+        for (String name : extensions.keySet()) {
+            refuseShadowing(name);
+        }
+    }
+
+    /**
+     * Refuses an extension member named like one of {@link #MEMBERS}: a second {@code status}
+     * would make the body an invalid problem (a parser keeps one of the two).
+     *
+     * @throws IllegalArgumentException when {@code name} is taken
+     */
+    public static void refuseShadowing(String name) {
+        if (MEMBERS.contains(name)) {
+            throw new IllegalArgumentException("A problem extension may not be named " + name
+                    + ": it would shadow the RFC 9457 member; choose a specific name (reservationStatus)");
+        }
+    }
 
     /** One invalid field: its path in the request ({@code lines[0].grams}, {@code query.page}) and why. */
     public record Violation(String field, String message) {

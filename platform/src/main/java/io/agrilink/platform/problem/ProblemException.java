@@ -52,8 +52,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "Unprocessable request", detail);
     }
 
-    /** Adds a member to the problem body, such as {@code gramsLeft}. */
+    /**
+     * Adds a member to the problem body, such as {@code gramsLeft}.
+     *
+     * @throws IllegalArgumentException when {@code name} is one of {@link Problem#MEMBERS}
+     */
     public ProblemException with(String name, Object value) {
+        Problem.refuseShadowing(name);
         extensions.put(name, value);
         return this;
     }

@@ -26,11 +26,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.agrilink.platform.json.StrictText;
 import io.agrilink.platform.web.RequestIds;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -40,7 +42,10 @@ import io.quarkus.security.UnauthorizedException;
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response. Nothing a
  * caller sees names a Java class or shows a stack trace; unexpected failures are logged with
- * the request id and answered with a generic 500 that carries the same id.
+ * the request id and answered with a generic 500 that carries the same id. Bad text
+ * ({@link StrictText}: a NUL, a control character, an unpaired surrogate) is a 400 naming the field
+ * and JSON past Jackson's limits (nesting deeper than 1000) a 400; over-long requests are answered
+ * before JAX-RS, by {@code RequestLimits}, with the same body.
  */
 public class ProblemMappers {
 
@@ -78,12 +83,24 @@ public class ProblemMappers {
                 headers);
     }
 
+    /** Jackson's {@code StreamReadConstraints}: nesting deeper than 1000 levels, a number or a string too long. */
+    @ServerExceptionMapper
+    public Response jsonBeyondLimits(StreamConstraintsException e, UriInfo uri, HttpHeaders headers) {
+        String what = e.getMessage() != null && e.getMessage().contains("nesting depth")
+                ? "nests JSON deeper than the 1000 levels accepted"
+                : "holds a JSON number, string or name longer than accepted";
+        return respond(400, "Malformed JSON", "The request body " + what, List.of(), Map.of(), uri, headers);
+    }
+
     @ServerExceptionMapper({ JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
-            UnrecognizedPropertyException.class })
+            UnrecognizedPropertyException.class, StrictText.BadTextException.class })
     public Response wrongJson(JsonMappingException e, UriInfo uri, HttpHeaders headers) {
         String field = jsonPath(e.getPath());
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof StrictText.BadTextException text) {
+            field = field.isEmpty() ? "body" : field;
+            message = text.reason();
+        } else if (e instanceof UnrecognizedPropertyException u) {
             field = field.isEmpty() ? u.getPropertyName() : field;
             message = "is not a known field";
         } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
@@ -123,6 +140,9 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         if (e.getCause() instanceof JsonMappingException mapping) {
             return wrongJson(mapping, uri, headers);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limits) {
+            return jsonBeyondLimits(limits, uri, headers);
         }
         if (e.getCause() instanceof JsonProcessingException parsing) {
             return malformedJson(parsing, uri, headers);
@@ -169,6 +189,11 @@ public class ProblemMappers {
     public static Problem problemOf(ProblemException e, String instance) {
         return problem(e.status(), e.title(), e.getMessage(), e.violations(), e.extensions(), instance,
                 RequestIds.current());
+    }
+
+    /** A problem body for an answer given outside JAX-RS (a Vert.x route filter), rendered like every other. */
+    public static Problem problemOf(int status, String title, String detail, String instance, String requestId) {
+        return problem(status, title, detail, List.of(), Map.of(), instance, requestId);
     }
 
     private static Response respond(int status, String title, String detail, List<Problem.Violation> violations,

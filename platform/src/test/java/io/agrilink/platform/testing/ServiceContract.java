@@ -9,16 +9,27 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agrilink.platform.security.VerifiedTokenCache;
+import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -26,8 +37,11 @@ import io.restassured.specification.RequestSpecification;
  * tokens are verified (missing, expired, tampered, foreign-key and foreign-issuer tokens get
  * 401; a verified token is remembered under its exact text only), roles are enforced (403), bad bodies get 400/415, every error is problem+json with the
  * request id and no stack trace, readiness follows the database, and the operational
- * endpoints answer. A service extends this with a {@code @QuarkusTest} class and names one
- * secured JSON endpoint.
+ * endpoints answer. Bad text (a NUL, a control character, an unpaired surrogate) in a body, a
+ * query or a path is a 400 naming the field, JSON nested too deep a 400, and an over-long request
+ * line, over-large headers or body a 414, 431 or 413; every problem answered here is checked to be
+ * a valid RFC 9457 problem ({@link ProblemShape}). A service extends this with a
+ * {@code @QuarkusTest} class and names one secured JSON endpoint and a string field of its body.
  */
 public abstract class ServiceContract {
 
@@ -42,6 +56,40 @@ public abstract class ServiceContract {
 
     /** A role refused there. */
     protected abstract String refusedRole();
+
+    /** A string member of the body POSTed there, as a path ({@code name}, {@code delivery.recipient}, {@code title.vi}). */
+    protected abstract String textField();
+
+    /** A path with one parameter that {@link #allowedRole()} may GET; {@code securedPostPath()/{id}} unless overridden. */
+    protected String itemPath(String parameter) {
+        return securedPostPath() + "/" + parameter;
+    }
+
+    /** The name of the parameter of {@link #itemPath}. */
+    protected String itemParameter() {
+        return "id";
+    }
+
+    @BeforeEach
+    void checkEveryProblemsShape() {
+        ProblemShape.install();
+    }
+
+    private RequestSpecification allowed() {
+        return given().auth().oauth2(Tokens.of(allowedRole(), "someone")).contentType("application/json");
+    }
+
+    /** {@code {"delivery":{"recipient":<json>}}} for the field {@code delivery.recipient}. */
+    private static String bodyWith(String field, String json) {
+        String[] names = field.split("\\.");
+        StringBuilder body = new StringBuilder();
+        for (String name : names) {
+            body.append("{\"").append(name).append("\":");
+        }
+        body.append(json);
+        body.append("}".repeat(names.length));
+        return body.toString();
+    }
 
     private RequestSpecification post(String token) {
         RequestSpecification spec = given().contentType("application/json").body("{}");
@@ -106,6 +154,93 @@ public abstract class ServiceContract {
                 .body("{\"name\": ").post(securedPostPath()).then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Malformed JSON"), "detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void nulInABodyStringIsBadRequestNamingTheField() {
+        allowed().body(bodyWith(textField(), "\"Gạo\\u0000ST25\"")).post(securedPostPath()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(textField()), "detail", containsString("U+0000"));
+    }
+
+    @Test
+    void controlCharacterInABodyStringIsBadRequest() {
+        allowed().body(bodyWith(textField(), "\"bell\\u0007\"")).post(securedPostPath()).then().statusCode(400)
+                .body("violations[0].field", equalTo(textField()), "detail", containsString("U+0007"));
+    }
+
+    @Test
+    void loneSurrogateInABodyStringIsBadRequestNamingTheField() {
+        allowed().body(bodyWith(textField(), "\"x\\ud800y\"")).post(securedPostPath()).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(textField()), "detail", containsString("unpaired surrogate"));
+    }
+
+    @Test
+    void nulInAQueryParameterIsBadRequestNamingIt() {
+        allowed().urlEncodingEnabled(false).get(itemPath("1") + "?q=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("q"));
+    }
+
+    @Test
+    void nulInAPathSegmentIsBadRequest() {
+        allowed().urlEncodingEnabled(false).get(itemPath("1%00")).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo(itemParameter()));
+    }
+
+    @Test
+    void jsonNestedDeeperThanAThousandLevelsIsBadRequest() {
+        String deep = "[".repeat(1_001) + "]".repeat(1_001);
+        allowed().body("{\"deep\":" + deep + "}").post(securedPostPath()).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("1000 levels"));
+    }
+
+    @Test
+    void overLongRequestLineIsProblemJson() {
+        given().get("/no/such/thing?pad=" + "a".repeat(5_000)).then().statusCode(414)
+                .contentType("application/problem+json").body("requestId", notNullValue());
+    }
+
+    @Test
+    void overLargeHeadersAreProblemJson() {
+        given().header("X-Padding", "a".repeat(25_000)).get("/no/such/thing").then().statusCode(431)
+                .contentType("application/problem+json").body("requestId", notNullValue());
+    }
+
+    @Test
+    void bodyOverTheLimitIsProblemJson() throws IOException {
+        // announced, not sent: the answer must come before the 20 MB are read
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + securedPostPath() + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + Tokens.of(allowedRole(), "someone") + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + 20 * 1024 * 1024 + "\r\n\r\n[")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(10_000);
+            String answer = readAnswer(socket.getInputStream());
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
+            assertTrue(answer.toLowerCase().contains("content-type: application/problem+json"), answer);
+            ProblemShape.check(413, answer.substring(answer.indexOf("\r\n\r\n") + 4));
+        }
+    }
+
+    /** The status line, headers and body of one answer, read by its Content-Length. */
+    private static String readAnswer(InputStream in) throws IOException {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        while (!read.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return read.toString(StandardCharsets.UTF_8);
+            }
+            read.write(b);
+        }
+        String head = read.toString(StandardCharsets.ISO_8859_1);
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (length.find()) {
+            read.write(in.readNBytes(Integer.parseInt(length.group(1))));
+        }
+        return read.toString(StandardCharsets.UTF_8);
     }
 
     @Test

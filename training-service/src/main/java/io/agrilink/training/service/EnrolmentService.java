@@ -21,6 +21,7 @@ import io.agrilink.training.TrainingSession;
 import io.agrilink.training.config.TrainingConfig;
 import io.agrilink.training.repository.EnrolmentRepository;
 import io.agrilink.training.repository.SessionRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Seats, the waitlist and offers. Every command locks the session row first
@@ -89,7 +90,13 @@ public class EnrolmentService {
         boolean seatFree = enrolments.seatsTaken(sessionId) < session.capacity;
         enrolment.status = seatFree ? Status.SEATED : Status.WAITLISTED;
         enrolment.persist();
-        Persistence.flushOrConflict(em, applicant.farmer() + " already has an enrolment in course " + course.code);
+        // the same farmer enrolling at once in another session of the course: the partial unique index
+        // refuses the second; PostgreSQL let it wait for the first to commit, so a new transaction sees it
+        Persistence.flushOrConflict(em, () -> QuarkusTransaction.requiringNew()
+                .call(() -> enrolments.blockingInCourse(course.id, applicant.farmer())
+                        .map(other -> alreadyEnrolled(course, applicant.farmer(), other)))
+                .orElseGet(() -> ProblemException.conflict(applicant.farmer() + " already has an enrolment in course "
+                        + course.code).with("field", "farmer")));
         notices.about(enrolment, seatFree ? Notice.Kind.SEATED : Notice.Kind.WAITLISTED);
         return enrolment;
     }
@@ -98,11 +105,7 @@ public class EnrolmentService {
     private void checkFarmerMayTake(Course course, String farmer) {
         Optional<Enrolment> existing = enrolments.blockingInCourse(course.id, farmer);
         if (existing.isPresent()) {
-            Enrolment other = existing.get();
-            String what = other.attendance == Enrolment.Attendance.ATTENDED ? "has already completed"
-                    : "already has an enrolment (" + other.status + ") in";
-            throw ProblemException.conflict(farmer + " " + what + " course " + course.code)
-                    .with("field", "farmer").with("enrolmentId", other.id);
+            throw alreadyEnrolled(course, farmer, existing.get());
         }
         List<String> missing = new ArrayList<>();
         for (Long prerequisite : course.prerequisiteIds) {
@@ -115,6 +118,14 @@ public class EnrolmentService {
             throw ProblemException.conflict("Course " + course.code + " requires completing " + String.join(", ", missing)
                     + " first").with("field", "prerequisites").with("missingCourses", missing);
         }
+    }
+
+    /** 409: one enrolment per farmer per course; names the rule ({@code field}) and the enrolment that holds it. */
+    private static ProblemException alreadyEnrolled(Course course, String farmer, Enrolment other) {
+        String what = other.attendance == Enrolment.Attendance.ATTENDED ? "has already completed"
+                : "already has an enrolment (" + other.status + ") in";
+        return ProblemException.conflict(farmer + " " + what + " course " + course.code)
+                .with("field", "farmer").with("enrolmentId", other.id);
     }
 
     /**

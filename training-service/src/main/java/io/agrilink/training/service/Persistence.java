@@ -1,5 +1,7 @@
 package io.agrilink.training.service;
 
+import java.util.function.Supplier;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
@@ -14,12 +16,21 @@ final class Persistence {
     }
 
     static void flushOrConflict(EntityManager em, String detail) {
+        flushOrConflict(em, () -> ProblemException.conflict(detail));
+    }
+
+    /**
+     * As {@link #flushOrConflict(EntityManager, String)}, with the 409 the rule's own check would
+     * give (its {@code field} and the like). The transaction is spoilt by then: {@code conflict}
+     * reads, if it must, in a new one ({@code QuarkusTransaction.requiringNew()}).
+     */
+    static void flushOrConflict(EntityManager em, Supplier<ProblemException> conflict) {
         try {
             em.flush();
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof ConstraintViolationException) {
-                    throw ProblemException.conflict(detail);
+                    throw conflict.get();
                 }
             }
             throw e;
