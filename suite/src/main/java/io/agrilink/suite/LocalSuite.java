@@ -215,6 +215,14 @@ public final class LocalSuite implements AutoCloseable {
         properties.put("quarkus.datasource.password", options.dbPassword());
         properties.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toAbsolutePath().toString());
         properties.put("smallrye.jwt.sign.key.location", keys.privateKeyFile().toAbsolutePath().toString());
+        if (service == Service.TRAINING) {
+            // the certificate pair goes to the one service that signs certificates, and is trusted by none for a login
+            properties.put("agrilink.training.certificates.sign-key-location",
+                    keys.certificatePrivateKeyFile().toAbsolutePath().toString());
+            properties.put("agrilink.training.certificates.verify-key-location",
+                    keys.certificatePublicKeyFile().toAbsolutePath().toString());
+            properties.put("agrilink.training.certificates.key-id", LocalKeys.CERTIFICATE_KEY_ID);
+        }
         for (Service other : Service.values()) {
             properties.put("quarkus.rest-client." + other.shortName() + ".url", baseUrl(other));
         }

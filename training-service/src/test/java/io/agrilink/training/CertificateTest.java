@@ -16,6 +16,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -27,6 +30,9 @@ import org.junit.jupiter.api.Test;
 import io.agrilink.platform.testing.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
@@ -116,6 +122,59 @@ class CertificateTest {
                 "revokeReason", equalTo("Ghi nhầm")).extract().jsonPath().getMap("");
         given().contentType("application/json").body(document).post("/certificates/verify").then()
                 .body("valid", equalTo(false), "revoked", equalTo(true));
+    }
+
+    @Test
+    void aCertificatesSignatureIsNotALogin() {
+        String farmer = unique("bearer");
+        long[] ids = seatedWithTrainer(farmer, "trainer-tuan");
+        String code = attendance(ids[0], staff(), ids[1], "ATTENDED").then().statusCode(200).extract().jsonPath()
+                .getString("[0].certificateCode");
+        String jws = given().get("/certificates/" + code).then().statusCode(200).extract().jsonPath()
+                .getString("signature");
+
+        for (String path : List.of("/courses", "/sessions", "/courses/1", "/sessions/" + ids[0], "/me/certificates")) {
+            given().auth().oauth2(jws).get(path).then().statusCode(401).contentType("application/problem+json");
+        }
+        given().auth().oauth2(farmer(farmer)).get("/courses").then().statusCode(200);
+    }
+
+    @Test
+    void certificatesAreSignedWithTheirOwnKeyTypeAndIssuer() throws Exception {
+        String farmer = unique("typed");
+        long[] ids = seatedWithTrainer(farmer, "trainer-tuan");
+        String code = attendance(ids[0], staff(), ids[1], "ATTENDED").then().statusCode(200).extract().jsonPath()
+                .getString("[0].certificateCode");
+        String[] parts = given().get("/certificates/" + code).then().extract().jsonPath().getString("signature")
+                .split("\\.");
+        Map<String, Object> header = JsonPath
+                .from(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)).getMap("");
+        Map<String, Object> claims = JsonPath
+                .from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).getMap("");
+        assertEquals(Map.of("alg", "RS256", "typ", "agrilink-certificate+jwt", "kid", "training-certificates-test"),
+                header);
+        assertEquals("https://id.agrilink.local/certificates", claims.get("iss"));
+        assertEquals(null, claims.get("exp"), "a certificate has no lifetime");
+        assertEquals(null, claims.get("groups"), "a certificate grants no role");
+
+        // the same claims signed with the login key (as certificates once were) do not verify as a certificate
+        Map<String, Object> fields = new HashMap<>(claims);
+        fields.remove("iat");
+        String signedAsLogin = Jwt.claims(fields).jws().header("typ", "agrilink-certificate+jwt")
+                .keyId("training-certificates-test").sign(KeyUtils.decodePrivateKey(testKey("agrilink-test/privateKey.pem")));
+        given().contentType("application/json").body(Map.of("jws", signedAsLogin)).post("/certificates/verify").then()
+                .statusCode(200).body("valid", equalTo(false));
+        // and a login token is not a certificate
+        given().contentType("application/json").body(Map.of("jws", staff())).post("/certificates/verify").then()
+                .statusCode(200).body("valid", equalTo(false));
+    }
+
+    private static String testKey(String resource) {
+        try (InputStream in = CertificateTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

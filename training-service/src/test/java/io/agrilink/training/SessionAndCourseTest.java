@@ -36,7 +36,7 @@ import io.restassured.response.ValidatableResponse;
 class SessionAndCourseTest {
 
     @Test
-    void staffCreateCoursesWithTaggedTextsThatAnyoneSignedInCanRead() {
+    void staffCreateCoursesWithTaggedTextsThatFarmersAndBuyersCanRead() {
         String code = unique("LS").toUpperCase();
         Map<String, Object> body = courseBody(code, Topic.LIVESTREAM_SELLING);
         body.put("title", Map.of("vi", "Bán hàng qua livestream", "en", "Selling by livestream", "zh-Hans", "直播销售"));
@@ -49,6 +49,7 @@ class SessionAndCourseTest {
         given().auth().oauth2(farmer("farmer-lan")).queryParam("topic", "LIVESTREAM_SELLING").get("/courses").then()
                 .statusCode(200).body("items.code", hasItem(code), "page", equalTo(0), "size", equalTo(20));
         given().get("/courses").then().statusCode(401);
+        given().auth().oauth2(Tokens.of("carrier", "carrier-viettel")).get("/courses/" + id).then().statusCode(403);
         given().auth().oauth2(farmer("farmer-lan")).contentType("application/json").body(body).post("/courses").then()
                 .statusCode(403);
     }

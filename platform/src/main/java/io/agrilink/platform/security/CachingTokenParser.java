@@ -13,8 +13,10 @@ import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
  * Puts the {@link VerifiedTokenCache} in front of smallrye-jwt's parser, which verifies every
- * bearer token Quarkus receives. A token seen before and still valid is answered from the cache;
- * any other goes through the full verification, and is remembered only if it passes.
+ * bearer token Quarkus receives, and refuses there, for every service, a verified token that is
+ * not a login ({@link LoginTokens}). A token seen before and still valid is answered from the
+ * cache; any other goes through the full verification and the login check, and is remembered
+ * only if it passes both.
  */
 @Decorator
 @Priority(10)
@@ -35,6 +37,7 @@ public abstract class CachingTokenParser implements JWTParser {
             return known;
         }
         JsonWebToken checked = parser.parse(token);
+        LoginTokens.require(token, checked);
         verified.put(token, checked);
         return checked;
     }

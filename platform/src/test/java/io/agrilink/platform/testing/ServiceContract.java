@@ -35,7 +35,8 @@ import io.restassured.specification.RequestSpecification;
 /**
  * What every AgriLink service promises at its edge, proved once here and run by each service:
  * tokens are verified (missing, expired, tampered, foreign-key and foreign-issuer tokens get
- * 401; a verified token is remembered under its exact text only), roles are enforced (403), bad bodies get 400/415, every error is problem+json with the
+ * 401; so do correctly signed tokens that are not a login: without a role, or typed as a
+ * certificate; a verified token is remembered under its exact text only), roles are enforced (403), bad bodies get 400/415, every error is problem+json with the
  * request id and no stack trace, readiness follows the database, and the operational
  * endpoints answer. Bad text (a NUL, a control character, an unpaired surrogate) in a body, a
  * query or a path is a 400 naming the field, JSON nested too deep a 400, and an over-long request
@@ -126,6 +127,22 @@ public abstract class ServiceContract {
     void refusesTamperedToken() {
         post(Tokens.tampered(refusedRole(), "someone")).post(securedPostPath()).then().statusCode(401)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void refusesCorrectlySignedTokenWithoutRoles() {
+        String token = Tokens.withoutRoles("no-role-" + UUID.randomUUID());
+        post(token).post(securedPostPath()).then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        assertNull(verifiedTokens.get(token), "a token that is not a login is never remembered");
+    }
+
+    @Test
+    void refusesCertificateTypedToken() {
+        String token = Tokens.certificateTyped(allowedRole(), "cert-" + UUID.randomUUID());
+        post(token).post(securedPostPath()).then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+        assertNull(verifiedTokens.get(token), "a token that is not a login is never remembered");
     }
 
     @Test

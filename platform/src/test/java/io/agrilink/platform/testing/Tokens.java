@@ -55,6 +55,19 @@ public final class Tokens {
         return claims(role, subject, "https://evil.example/issuer").expiresIn(3600).sign(KEY);
     }
 
+    /** Signed with the trusted key, from the trusted issuer, unexpired, for {@code subject}: but with no role. */
+    public static String withoutRoles(String subject) {
+        return Jwt.issuer(ISSUER).subject(subject).upn(subject).claim("name", subject).expiresIn(3600).sign(KEY);
+    }
+
+    /**
+     * A token as {@link #of} in every claim, signed with the trusted key, whose {@code typ} header
+     * says it is a certificate (as training-service's certificates are), not an access token.
+     */
+    public static String certificateTyped(String role, String subject) {
+        return claims(role, subject, ISSUER).expiresIn(3600).jws().header("typ", "agrilink-certificate+jwt").sign(KEY);
+    }
+
     /** A valid token whose payload was edited after signing (the role changed to staff). */
     public static String tampered(String role, String subject) {
         String[] parts = of(role, subject).split("\\.");

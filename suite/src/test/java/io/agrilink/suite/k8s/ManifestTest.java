@@ -47,7 +47,7 @@ class ManifestTest {
     static final Map<String, Integer> PORTS = Map.of("catalog-service", 8081, "order-service", 8082,
             "training-service", 8083, "logistics-service", 8084);
     /** Secrets the cluster's operators create before a prod deploy (k8s/README.md). */
-    static final Set<String> PROD_SECRETS = Set.of("agrilink-jwt", "catalog-service-db", "order-service-db",
+    static final Set<String> PROD_SECRETS = Set.of("agrilink-jwt", "training-certificates", "catalog-service-db", "order-service-db",
             "training-service-db", "logistics-service-db", "agrilink-db-backup", "agrilink-service-client");
 
     private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
@@ -287,6 +287,24 @@ class ManifestTest {
         assertEquals(List.of(), offenders);
         assertTrue(Files.readString(k8s.resolve("overlays/dev/.gitignore")).contains("/secrets/"),
                 "the dev secrets folder is ignored by git");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void onlyTrainingServiceHoldsTheCertificateKey(String overlay) {
+        for (Deployment d : all(overlay, Deployment.class)) {
+            boolean mounted = d.getSpec().getTemplate().getSpec().getVolumes().stream()
+                    .anyMatch(v -> v.getSecret() != null && v.getSecret().getSecretName().startsWith("training-certificates"));
+            assertEquals(d.getMetadata().getName().equals("training-service"), mounted,
+                    d.getMetadata().getName() + " mounts the Secret training-certificates");
+        }
+        Map<String, String> training = configOf(overlay, "training-service-config");
+        assertEquals("/etc/agrilink/certificates/privateKey.pem",
+                training.get("AGRILINK_TRAINING_CERTIFICATES_SIGN_KEY_LOCATION"));
+        assertEquals("/etc/agrilink/certificates/publicKey.pem",
+                training.get("AGRILINK_TRAINING_CERTIFICATES_VERIFY_KEY_LOCATION"));
+        assertFalse(configOf(overlay, "agrilink-config").values().stream().anyMatch(v -> v.contains("certificates")),
+                "no service verifies logins with the certificate key");
     }
 
     private static Map<String, String> configOf(String overlay, String prefix) {

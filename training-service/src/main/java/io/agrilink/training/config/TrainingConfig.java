@@ -53,10 +53,24 @@ public interface TrainingConfig {
         String issuer();
 
         /**
-         * PEM public key that verifies certificate signatures: the public half of
-         * {@code smallrye.jwt.sign.key.location}. When absent, {@code mp.jwt.verify.publickey.location}.
+         * The {@code iss} of every certificate's JWS. Not the login issuer ({@code mp.jwt.verify.issuer}):
+         * a certificate is a document, not a token anyone signs in with.
          */
-        Optional<String> verifyKeyLocation();
+        @WithDefault("https://id.agrilink.local/certificates")
+        String tokenIssuer();
+
+        /**
+         * PEM private key that signs certificates: a file path, {@code classpath:} resource or URL.
+         * Its own key, never the key of login or service tokens, and trusted by no service as one.
+         */
+        String signKeyLocation();
+
+        /** PEM public key, the other half of {@code sign-key-location}, that verifies certificates. */
+        String verifyKeyLocation();
+
+        /** The {@code kid} header of every certificate; verification accepts no other. */
+        @WithDefault("training-certificates-1")
+        String keyId();
     }
 
     interface Outbox {

@@ -98,7 +98,7 @@ public class CourseResource {
     }
 
     @GET
-    @RolesAllowed("**")
+    @RolesAllowed({ Roles.FARMER, Roles.BUYER, Roles.STAFF })
     @Operation(summary = "List courses, by code")
     @APIResponse(responseCode = "200", description = "A page of courses")
     public Page<CourseView> list(@QueryParam("topic") Topic topic,
@@ -110,7 +110,7 @@ public class CourseResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed("**")
+    @RolesAllowed({ Roles.FARMER, Roles.BUYER, Roles.STAFF })
     @Operation(summary = "Read a course")
     @APIResponse(responseCode = "200", description = "The course")
     @APIResponse(responseCode = "404", description = "No such course")

@@ -118,7 +118,7 @@ public class SessionResource {
     }
 
     @GET
-    @RolesAllowed("**")
+    @RolesAllowed({ Roles.FARMER, Roles.STAFF })
     @Operation(summary = "List sessions by start time, optionally of one course or from an instant")
     @APIResponse(responseCode = "200", description = "A page of sessions")
     public Page<Views.SessionView> list(@QueryParam("courseId") Long courseId, @QueryParam("from") Instant from,
@@ -141,7 +141,7 @@ public class SessionResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed("**")
+    @RolesAllowed({ Roles.FARMER, Roles.STAFF })
     @Operation(summary = "Read a session with its seats and waitlist length")
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "No such session")
@@ -208,7 +208,7 @@ public class SessionResource {
 
     @GET
     @Path("/{id}/enrolments")
-    @RolesAllowed("**")
+    @RolesAllowed({ Roles.FARMER, Roles.STAFF })
     @Operation(summary = "The register: enrolments of a session in arrival order (staff or the trainer)")
     @APIResponse(responseCode = "200", description = "A page of enrolments, waitlist positions included")
     @APIResponse(responseCode = "403", description = "Neither staff nor the trainer")
@@ -230,7 +230,7 @@ public class SessionResource {
 
     @PUT
     @Path("/{id}/attendance")
-    @RolesAllowed("**")
+    @RolesAllowed({ Roles.FARMER, Roles.STAFF })
     @Operation(summary = "Record attendance (staff or the trainer); ATTENDED completes the course and issues a certificate")
     @APIResponse(responseCode = "200", description = "The recorded enrolments, with certificate codes")
     @APIResponse(responseCode = "400", description = "Unknown enrolment or repeated line (field named)")

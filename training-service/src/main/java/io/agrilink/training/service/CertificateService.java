@@ -1,45 +1,60 @@
 package io.agrilink.training.service;
 
-import java.security.KeyFactory;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.lang.JoseException;
 
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.config.TrainingConfig;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.util.KeyUtils;
 
 /**
- * Issues, revokes and verifies certificates. The signature is a compact JWS (RS256, the
- * service's own signing key via smallrye-jwt) whose claims are the certificate's fields; it is
- * verified with the matching public key, so a copy whose name, course or date was edited fails.
+ * Issues, revokes and verifies certificates. The signature is a compact JWS (RS256) whose claims
+ * are the certificate's fields; it is verified with the matching public key, so a copy whose
+ * name, course or date was edited fails.
+ *
+ * <p>A certificate is public (anyone reads it by its code), so its JWS must never pass for a
+ * login: it is signed with a key of its own ({@code agrilink.training.certificates.*}, never the
+ * key of login or service tokens), carries its own {@code kid}, {@code typ} ({@value #TYPE}) and
+ * issuer, and has no expiry and no role. Every service refuses such a token as a bearer token
+ * (the platform's login check); verification here accepts nothing but this key, type and issuer.
+ * It is signed with jose4j rather than smallrye-jwt's builder, which always adds an {@code exp}.
  */
 @ApplicationScoped
+@Startup
 public class CertificateService {
+
+    /** The {@code typ} header of a certificate's JWS. */
+    public static final String TYPE = "agrilink-certificate+jwt";
 
     /** No 0/O, 1/I/L: a code read out over the phone or typed from paper survives. */
     private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -58,7 +73,26 @@ public class CertificateService {
     @Inject
     TrainingConfig config;
 
-    private volatile PublicKey verifyKey;
+    private PrivateKey signKey;
+    private JwtConsumer verifier;
+
+    /** At start, so that a missing or unreadable key stops the service instead of failing each request. */
+    @PostConstruct
+    void loadKeys() {
+        TrainingConfig.Certificates c = config.certificates();
+        signKey = read("agrilink.training.certificates.sign-key-location", c.signKeyLocation(),
+                KeyUtils::decodePrivateKey);
+        PublicKey verifyKey = read("agrilink.training.certificates.verify-key-location", c.verifyKeyLocation(),
+                KeyUtils::decodePublicKey);
+        verifier = new JwtConsumerBuilder()
+                .setVerificationKey(verifyKey)
+                .setJwsAlgorithmConstraints(ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                .setExpectedType(true, TYPE)
+                .setExpectedIssuer(c.tokenIssuer())
+                .setRequireIssuedAt()
+                .setSkipDefaultAudienceValidation()
+                .build();
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Certificate issue(Enrolment enrolment) {
@@ -98,23 +132,25 @@ public class CertificateService {
     }
 
     /**
-     * Valid when the JWS verifies with the service's public key and, if the fields were given
-     * beside it, they are exactly the signed ones. Revocation is reported beside validity.
+     * Valid when the JWS verifies as a certificate (the certificate key, {@code kid}, {@code typ}
+     * and issuer) and, if the fields were given beside it, they are exactly the signed ones.
+     * Revocation is reported beside validity.
      */
     public Verdict verify(String jws, Document presented) {
         Map<String, Object> claims;
         try {
-            JsonWebSignature signature = new JsonWebSignature();
-            signature.setAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                    AlgorithmIdentifiers.RSA_USING_SHA256));
-            signature.setCompactSerialization(jws);
-            signature.setKey(verifyKey());
-            if (!signature.verifySignature()) {
-                return new Verdict(false, "The signature does not match the certificate", null, false);
+            JwtContext verified = verifier.process(jws);
+            if (!config.certificates().keyId().equals(verified.getJoseObjects().get(0).getKeyIdHeaderValue())) {
+                return new Verdict(false, "The certificate was not signed with this service's certificate key", null,
+                        false);
             }
-            claims = JwtClaims.parse(signature.getPayload()).getClaimsMap();
-        } catch (JoseException | org.jose4j.jwt.consumer.InvalidJwtException e) {
-            return new Verdict(false, "The signature is not a valid JWS", null, false);
+            claims = verified.getJwtClaims().getClaimsMap();
+        } catch (InvalidJwtException e) {
+            String reason = e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) ? "The signature does not match the certificate"
+                    : e.hasErrorCode(ErrorCodes.TYPE_INVALID) || e.hasErrorCode(ErrorCodes.TYPE_MISSING)
+                            || e.hasErrorCode(ErrorCodes.ISSUER_INVALID) ? "The signature is not of a certificate"
+                                    : "The signature is not a valid JWS";
+            return new Verdict(false, reason, null, false);
         }
         Document signed;
         try {
@@ -137,45 +173,40 @@ public class CertificateService {
     }
 
     private String sign(Document d) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("code", d.code());
-        claims.put("holderName", d.holderName());
-        claims.put("courseCode", d.courseCode());
-        claims.put("courseTitle", d.courseTitle());
-        claims.put("completedOn", d.completedOn().toString());
-        claims.put("issuer", d.issuer());
-        claims.put("issuedAt", d.issuedAt().toString());
-        JwtClaimsBuilder builder = Jwt.claims(claims).subject(d.code()).issuedAt(d.issuedAt())
-                // certificates do not expire; JWT builders insist on an expiry, so it is far away
-                .expiresAt(d.issuedAt().plus(36_500, ChronoUnit.DAYS));
-        return builder.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign();
-    }
-
-    private PublicKey verifyKey() {
-        PublicKey key = verifyKey;
-        if (key == null) {
-            key = loadVerifyKey();
-            verifyKey = key;
-        }
-        return key;
-    }
-
-    /** The configured public key, else the public half of the signing key. */
-    private PublicKey loadVerifyKey() {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(config.certificates().tokenIssuer());
+        claims.setIssuedAt(NumericDate.fromSeconds(d.issuedAt().getEpochSecond()));
+        claims.setClaim("code", d.code());
+        claims.setClaim("holderName", d.holderName());
+        claims.setClaim("courseCode", d.courseCode());
+        claims.setClaim("courseTitle", d.courseTitle());
+        claims.setClaim("completedOn", d.completedOn().toString());
+        claims.setClaim("issuer", d.issuer());
+        claims.setClaim("issuedAt", d.issuedAt().toString());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(config.certificates().keyId());
+        jws.setHeader(HeaderParameterNames.TYPE, TYPE);
+        jws.setKey(signKey);
         try {
-            Optional<String> location = config.certificates().verifyKeyLocation();
-            if (location.isPresent()) {
-                return KeyUtils.readPublicKey(location.get());
-            }
-            String signing = ConfigProvider.getConfig().getValue("smallrye.jwt.sign.key.location", String.class);
-            PrivateKey privateKey = KeyUtils.readPrivateKey(signing);
-            if (privateKey instanceof RSAPrivateCrtKey rsa) {
-                return KeyFactory.getInstance("RSA")
-                        .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-            }
-            throw new IllegalStateException("Set agrilink.training.certificates.verify-key-location");
-        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read the certificate verification key", e);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Cannot sign the certificate " + d.code(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Decoder<K> {
+        K decode(String pem) throws GeneralSecurityException;
+    }
+
+    /** A PEM key from a file path, a {@code classpath:} resource or a URL (smallrye-jwt's resource loading). */
+    private static <K> K read(String property, String location, Decoder<K> decoder) {
+        try {
+            return decoder.decode(KeyUtils.readKeyContent(location));
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("Cannot read the key at " + property + "=" + location, e);
         }
     }
 
