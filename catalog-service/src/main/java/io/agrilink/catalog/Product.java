@@ -70,4 +70,12 @@ public class Product extends PanacheEntity {
 
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
+
+    /** When staff took it off sale: no longer found by search, its lots no longer reservable. */
+    @Column(name = "delisted_at")
+    public Instant delistedAt;
+
+    public boolean listed() {
+        return delistedAt == null;
+    }
 }

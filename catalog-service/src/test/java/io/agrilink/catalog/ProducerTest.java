@@ -118,7 +118,8 @@ class ProducerTest {
 
     @Test
     void buyersAndAnonymousCallersOnlyRead() {
-        long id = Fixtures.producer(unique("farmer"));
+        String farmer = unique("farmer");
+        long id = Fixtures.producer(farmer);
         as(Roles.BUYER, "buyer-hanoi").body(producerBody(unique("x"), "Bắc Ninh")).post("/producers").then()
                 .statusCode(403);
         as(Roles.BUYER, "buyer-hanoi").body(producerBody(unique("x"), "Bắc Ninh")).put("/producers/" + id).then()
@@ -126,7 +127,9 @@ class ProducerTest {
         given().contentType("application/json").body(producerBody(unique("x"), "Bắc Ninh")).put("/producers/" + id)
                 .then().statusCode(401);
         given().get("/producers/" + id).then().statusCode(200);
-        given().get("/producers?province=Bắc Giang").then().statusCode(200).body("items.id", hasItem((int) id));
+        // narrowed to the owner: other tests' producers in the province may fill the first page
+        given().queryParam("province", "Bắc Giang").queryParam("owner", farmer).get("/producers").then()
+                .statusCode(200).body("items.id", hasItem((int) id));
     }
 
     @Test

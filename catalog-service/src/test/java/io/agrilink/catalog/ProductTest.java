@@ -11,13 +11,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.agrilink.platform.security.Roles;
@@ -157,5 +163,93 @@ class ProductTest {
         given().get("/products/season-calendar").then().statusCode(400);
         given().get("/products/season-calendar?province=Điện Biên").then().statusCode(200)
                 .body("months[0].products", empty());
+    }
+
+    @Test
+    void aDelistedProductIsNotFoundOrReservableWhileConfirmedOrdersKeepTheirStock() {
+        String farmer = unique("farmer");
+        long producer = Fixtures.producer(farmer);
+        String name = unique("Mật ong hoa nhãn");
+        Map<String, Object> body = productBody(producer, name, "Longan honey", 200_000);
+        long product = as(Roles.FARMER, farmer).body(body).post("/products").then().statusCode(201).extract()
+                .jsonPath().getLong("id");
+        long lot = Fixtures.lot(farmer, product, 10_000);
+        String sold = unique("o");
+        Fixtures.reserve(sold, "buyer-hanoi", lot, 2_000).then().statusCode(201);
+        Fixtures.asService().post("/stock/reservations/" + sold + "/confirm").then().statusCode(200);
+        given().queryParam("q", name).get("/products").then().body("items.id", contains((int) product));
+
+        asStaff().body(Map.of("reason", "Mẫu kiểm nghiệm không đạt")).post("/products/" + product + "/delist").then()
+                .statusCode(200).body("delistedAt", notNullValue());
+        given().queryParam("q", name).get("/products").then().statusCode(200).body("items", empty(), "total", equalTo(0));
+        given().queryParam("province", "Bắc Ninh").get("/products/season-calendar").then().statusCode(200)
+                .body("months.products.flatten().id", not(hasItem((int) product)));
+        given().get("/products/" + product).then().statusCode(200).body("delistedAt", notNullValue());
+        Fixtures.reserve(unique("o"), "buyer-hcm", lot, 1_000).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("lotId", equalTo((int) lot), "gramsLeft", equalTo(0), "detail", containsString("delisted"));
+        as(Roles.FARMER, farmer).body(Map.of("productId", product, "harvestDate", LocalDate.now().toString(),
+                "quantityGrams", 5_000)).post("/lots").then().statusCode(409).body("field", equalTo("productId"));
+        Fixtures.asService().get("/stock/reservations/" + sold).then().body("status", equalTo("CONFIRMED"));
+        assertEquals(new Fixtures.Stock(10_000, 8_000, 0, 2_000), Fixtures.stock(db, lot));
+        asStaff().body(Map.of("reason", "again")).post("/products/" + product + "/delist").then().statusCode(409);
+
+        asStaff().body(Map.of("reason", "Mẫu kiểm nghiệm lại đạt")).post("/products/" + product + "/relist").then()
+                .statusCode(200).body("delistedAt", nullValue());
+        given().queryParam("q", name).get("/products").then().body("items.id", contains((int) product));
+        Fixtures.reserve(unique("o"), "buyer-hcm", lot, 1_000).then().statusCode(201);
+        // the owner farmer reads why
+        as(Roles.FARMER, farmer).get("/products/" + product + "/audit").then().statusCode(200)
+                .body("action", contains("DELISTED", "RELISTED"), "actor", contains("staff-hoa", "staff-hoa"),
+                        "[0].reason", equalTo("Mẫu kiểm nghiệm không đạt"), "[0].at", notNullValue());
+    }
+
+    @Test
+    void aProductWithGramsHeldForUnconfirmedOrdersIsNotDelisted() {
+        String farmer = unique("farmer");
+        long product = Fixtures.product(farmer, Fixtures.producer(farmer), 60_000);
+        long lot = Fixtures.lot(farmer, product, 10_000);
+        String held = unique("o");
+        Fixtures.reserve(held, "buyer-hanoi", lot, 3_000).then().statusCode(201);
+        asStaff().body(Map.of("reason", "Hết mùa")).post("/products/" + product + "/delist").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("lotId", equalTo((int) lot), "heldGrams", equalTo(3000), "detail", containsString("not confirmed"));
+        given().get("/products/" + product).then().body("delistedAt", nullValue());
+        asStaff().get("/products/" + product + "/audit").then().statusCode(200).body("$", empty());
+        Fixtures.asService().post("/stock/reservations/" + held + "/confirm").then().statusCode(200);
+        asStaff().body(Map.of("reason", "Hết mùa")).post("/products/" + product + "/delist").then().statusCode(200);
+    }
+
+    @Test
+    void anExpiredReservationOfADelistedProductIsNotTakenAgain() {
+        String farmer = unique("farmer");
+        long product = Fixtures.product(farmer, Fixtures.producer(farmer), 60_000);
+        long lot = Fixtures.lot(farmer, product, 10_000);
+        String late = unique("o");
+        Fixtures.asService().body(Fixtures.reservation(late, "buyer-jp", 1, lot, 3_000)).post("/stock/reservations")
+                .then().statusCode(201);
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> "EXPIRED".equals(Fixtures.asService().get("/stock/reservations/" + late).path("status")));
+        asStaff().body(Map.of("reason", "Hết mùa")).post("/products/" + product + "/delist").then().statusCode(200);
+        Fixtures.asService().post("/stock/reservations/" + late + "/confirm").then().statusCode(409)
+                .body("lotId", equalTo((int) lot), "detail", containsString("delisted"));
+        assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), Fixtures.stock(db, lot));
+    }
+
+    @Test
+    void onlyStaffDelistAndOnlyStaffOrItsOwnersReadTheAudit() {
+        String farmer = unique("farmer");
+        long product = Fixtures.product(farmer, Fixtures.producer(farmer), 60_000);
+        as(Roles.FARMER, farmer).body(Map.of("reason", "mine")).post("/products/" + product + "/delist").then()
+                .statusCode(403);
+        given().contentType("application/json").body(Map.of("reason", "x")).post("/products/" + product + "/delist")
+                .then().statusCode(401);
+        asStaff().body(Map.of()).post("/products/" + product + "/delist").then().statusCode(400)
+                .body("violations.field", contains("reason"));
+        asStaff().body(Map.of("reason", "x")).post("/products/987654321/delist").then().statusCode(404);
+        asStaff().body(Map.of("reason", "x")).post("/products/" + product + "/relist").then().statusCode(409);
+        as(Roles.FARMER, unique("farmer")).get("/products/" + product + "/audit").then().statusCode(403);
+        as(Roles.BUYER, "buyer-hanoi").get("/products/" + product + "/audit").then().statusCode(403);
+        given().get("/products/" + product).then().statusCode(200).body("delistedAt", nullValue());
     }
 }

@@ -17,7 +17,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -315,6 +318,53 @@ class StockReservationTest {
                 .body("results[1].problem.lotId", equalTo((int) lot), "results[1].problem.gramsLeft", equalTo(1000));
         assertEquals(new Fixtures.Stock(5_000, 1_000, 1_000, 3_000), stock(db, lot));
         assertTrue(stock(db, lot).balanced());
+    }
+
+    @Test
+    void lateConfirmationOfAnExpiredReservationRechecksTheBuyersCampaignLimit() {
+        long lot = freshLot(20_000);
+        long campaign = Fixtures.campaign(lot, 45_000, 5_000, Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600));
+        String buyer = unique("buyer");
+        String late = unique("o");
+        asService().body(reservation(late, buyer, 1, lot, 4_000)).post("/stock/reservations").then().statusCode(201);
+        awaitExpired(late);
+        // the expiry gave the allowance back, and the buyer used most of it on another order
+        String other = unique("o");
+        reserve(other, buyer, lot, 3_000).then().statusCode(201);
+        asService().post("/stock/reservations/" + other + "/confirm").then().statusCode(200);
+
+        asService().post("/stock/reservations/" + late + "/confirm").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("campaignId", equalTo((int) campaign), "limitGrams", equalTo(5000), "gramsLeft", equalTo(2000));
+        asService().body(Map.of("orderRefs", List.of(late))).post("/stock/confirmations").then().statusCode(200)
+                .body("results[0].status", equalTo(409), "results[0].reservationStatus", equalTo("EXPIRED"),
+                        "results[0].problem.limitGrams", equalTo(5000));
+        assertEquals(new Fixtures.Stock(20_000, 17_000, 0, 3_000), stock(db, lot));
+        assertEquals(3_000, count(db, "select grams from campaign_buyer_usage where campaign_id = ? and buyer = ?",
+                campaign, buyer));
+        asService().get("/stock/reservations/" + late).then().body("status", equalTo("EXPIRED"));
+    }
+
+    @Test
+    void lateConfirmationOfAnExpiredReservationIsRefusedOnceTheLotIsPastItsBestBefore() throws Exception {
+        long lot = freshLot(10_000);
+        String ref = unique("o");
+        asService().body(reservation(ref, "buyer-jp", 1, lot, 3_000)).post("/stock/reservations").then()
+                .statusCode(201);
+        awaitExpired(ref);
+        // the catalogue was down for days: the lot's best-before date has passed meanwhile
+        try (Connection c = db.getConnection(); Statement sql = c.createStatement()) {
+            sql.execute("update lot set harvest_date = current_date - 9, best_before = current_date - 2 where id = " + lot);
+        }
+        asService().post("/stock/reservations/" + ref + "/confirm").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("lotId", equalTo((int) lot), "gramsLeft", equalTo(0), "bestBefore", notNullValue(),
+                        "detail", containsString("best-before"));
+        asService().body(Map.of("orderRefs", List.of(ref))).post("/stock/confirmations").then().statusCode(200)
+                .body("results[0].status", equalTo(409), "results[0].problem.lotId", equalTo((int) lot));
+        assertEquals(new Fixtures.Stock(10_000, 10_000, 0, 0), stock(db, lot));
+        asService().get("/stock/reservations/" + ref).then().body("status", equalTo("EXPIRED"));
     }
 
     private void awaitExpired(String ref) {

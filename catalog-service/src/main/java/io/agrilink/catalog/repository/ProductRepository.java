@@ -51,7 +51,8 @@ public class ProductRepository implements PanacheRepository<Product> {
     }
 
     public Found search(Search search) {
-        StringBuilder where = new StringBuilder(" from product p join producer pr on pr.id = p.producer_id where true");
+        StringBuilder where = new StringBuilder(" from product p join producer pr on pr.id = p.producer_id"
+                + " where p.delisted_at is null");
         List<Object> params = new ArrayList<>();
         String folded = VietnameseText.fold(search.text());
         if (folded != null && !folded.isBlank()) {
@@ -120,9 +121,10 @@ public class ProductRepository implements PanacheRepository<Product> {
         return new Found(products, total);
     }
 
-    /** Every product of producers in {@code province}, for the season calendar. */
+    /** Every listed product of producers in {@code province}, for the season calendar. */
     public List<Product> inProvince(String province, int max) {
-        return find("select p from Product p join fetch p.producer pr where pr.province = ?1 order by p.sortName, p.id",
+        return find("select p from Product p join fetch p.producer pr where pr.province = ?1 and p.delistedAt is null"
+                + " order by p.sortName, p.id",
                 province).page(0, max).list();
     }
 

@@ -9,7 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** A sale event: who hosts it, when it runs, which lots at which price, and the per-buyer limit. */
+/**
+ * A sale event: who hosts it, when it runs, which lots at which price, and the per-buyer limit.
+ * {@code reason} goes to the audit trail; it is required when changing a campaign.
+ */
 public record CampaignInput(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 200) String host,
@@ -18,7 +21,8 @@ public record CampaignInput(
         @NotNull Instant endsAt,
         @NotNull @Positive Long perBuyerLimitGrams,
         @NotNull @Positive Long targetGrams,
-        @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid LotPrice> lots) {
+        @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid LotPrice> lots,
+        @Size(max = 500) String reason) {
 
     public record LotPrice(@NotNull Long lotId, @NotNull @Positive Long pricePerKg) {
     }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -57,6 +58,54 @@ public class CampaignResource {
     public Response create(@Valid @NotNull CampaignInput input, @Context HttpHeaders headers) {
         Campaign campaign = campaigns.get(campaigns.create(input).id);
         return Response.created(URI.create("/campaigns/" + campaign.id)).entity(response(campaign, headers)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Change a campaign", description = "Replaces its name, host, description, window, "
+            + "per-buyer limit, target and lots at campaign price; `reason` is required and goes to the audit trail. "
+            + "Reservations already made keep their price.")
+    @APIResponse(responseCode = "200", description = "Changed")
+    @APIResponse(responseCode = "400", description = "Invalid field, or no reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "No such campaign, or a lot does not exist")
+    @APIResponse(responseCode = "409", description = "A lot leaving the campaign has grams held for unconfirmed orders "
+            + "in it (lotId, heldGrams), or a lot added belongs to a delisted product")
+    public CampaignResponse update(@PathParam("id") long id, @Valid @NotNull CampaignInput input,
+            @Context HttpHeaders headers) {
+        campaigns.update(id, input);
+        return response(campaigns.get(id), headers);
+    }
+
+    @POST
+    @Path("/{id}/end")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "End a running campaign now", description = "Its lots go back to their regular price for "
+            + "new reservations; reservations already made keep the campaign price and count against the buyer's limit.")
+    @APIResponse(responseCode = "200", description = "Ended: endsAt is now")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    @APIResponse(responseCode = "409", description = "Already ended, or not started yet (change its window instead)")
+    public CampaignResponse end(@PathParam("id") long id, @Valid @NotNull ReasonInput input,
+            @Context HttpHeaders headers) {
+        campaigns.end(id, input.reason());
+        return response(campaigns.get(id), headers);
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "A campaign's audit trail, oldest first: who created, changed or ended it, when and why")
+    @APIResponse(responseCode = "200", description = "The entries")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "No such campaign")
+    public List<AuditView> audit(@PathParam("id") long id) {
+        return campaigns.audit(id).stream().map(AuditView::of).toList();
     }
 
     @GET

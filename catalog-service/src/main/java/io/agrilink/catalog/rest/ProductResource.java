@@ -97,6 +97,52 @@ public class ProductResource {
         return response(products.get(id), headers);
     }
 
+    @POST
+    @Path("/{id}/delist")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Take a product off sale", description = "Search no longer finds it and its lots can no "
+            + "longer be reserved; confirmed orders keep their stock. The reason goes to the audit trail.")
+    @APIResponse(responseCode = "200", description = "Delisted: delistedAt is set")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "Already delisted, or grams of its lots are held for orders not "
+            + "confirmed yet (lotId, heldGrams)")
+    public ProductResponse delist(@PathParam("id") long id, @Valid @NotNull ReasonInput input,
+            @Context HttpHeaders headers) {
+        products.delist(id, input.reason());
+        return response(products.get(id), headers);
+    }
+
+    @POST
+    @Path("/{id}/relist")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Put a delisted product on sale again")
+    @APIResponse(responseCode = "200", description = "Listed again")
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not staff")
+    @APIResponse(responseCode = "404", description = "No such product")
+    @APIResponse(responseCode = "409", description = "It is listed")
+    public ProductResponse relist(@PathParam("id") long id, @Valid @NotNull ReasonInput input,
+            @Context HttpHeaders headers) {
+        products.relist(id, input.reason());
+        return response(products.get(id), headers);
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({ Roles.STAFF, Roles.FARMER })
+    @Operation(summary = "A product's audit trail, oldest first: who delisted or relisted it, when and why")
+    @APIResponse(responseCode = "200", description = "The entries")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Neither staff nor an owner of the producer")
+    @APIResponse(responseCode = "404", description = "No such product")
+    public List<AuditView> audit(@PathParam("id") long id) {
+        return products.audit(id).stream().map(AuditView::of).toList();
+    }
+
     @GET
     @Path("/{id}")
     @PermitAll

@@ -15,6 +15,7 @@ import io.agrilink.catalog.ProductText;
 /**
  * A product in the caller's language: {@code name} and {@code story} are in {@code language},
  * the best match of Accept-Language among {@code languages}, else English, else Vietnamese.
+ * {@code delistedAt} is set once staff took it off sale.
  */
 public record ProductResponse(
         long id,
@@ -32,7 +33,8 @@ public record ProductResponse(
         boolean coldChain,
         Integer minCelsius,
         Integer maxCelsius,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant delistedAt) {
 
     public record ProducerSummary(long id, String name, Producer.Kind kind, String province, String commune,
             String growingAreaCode, Integer ocopStars, boolean livestreamReady) {
@@ -52,7 +54,7 @@ public record ProductResponse(
                 p.category, text.language, text.name, text.story, List.copyOf(texts.keySet()), texts, p.pricePerKg,
                 p.seasonMonths.stream().map(Short::intValue).sorted().toList(),
                 p.seasonMonths.contains((short) month), p.shelfLifeDays, p.coldChain, p.minCelsius, p.maxCelsius,
-                p.createdAt);
+                p.createdAt, p.delistedAt);
     }
 
     /** The text in the first acceptable language there is (exact tag, then the same language), else en, else vi. */

@@ -30,6 +30,10 @@ public class LotService {
         Product product = Product.<Product> findByIdOptional(input.productId())
                 .orElseThrow(() -> ProblemException.notFound("Product", input.productId()).with("field", "productId"));
         caller.requireOwnerOrStaff(product.producer.owners, "product " + product.id);
+        if (!product.listed()) {
+            throw ProblemException.conflict("Product " + product.id + " is delisted: no new lots can be put on sale")
+                    .with("field", "productId");
+        }
         Lot lot = new Lot();
         lot.product = product;
         lot.harvestDate = input.harvestDate();

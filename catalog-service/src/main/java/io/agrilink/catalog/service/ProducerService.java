@@ -140,7 +140,7 @@ public class ProducerService {
         }
         List<Object[]> rows = em.createQuery("""
                 select o, count(distinct p.id) from Producer pr join pr.owners o, Product p
-                where p.producer = pr and o in :subjects group by o""", Object[].class)
+                where p.producer = pr and p.delistedAt is null and o in :subjects group by o""", Object[].class)
                 .setParameter("subjects", subjects).getResultList();
         rows.forEach(r -> counts.put((String) r[0], (Long) r[1]));
         return counts;

@@ -1,5 +1,6 @@
 package io.agrilink.catalog.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
@@ -11,8 +12,10 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.catalog.AuditEntry;
 import io.agrilink.catalog.Producer;
 import io.agrilink.catalog.Product;
 import io.agrilink.catalog.ProductText;
@@ -22,7 +25,10 @@ import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.vn.VietnameseText;
 
-/** Products: listing and changing them (by their producer's owners or staff), and the folded search text. */
+/**
+ * Products: listing and changing them (by their producer's owners or staff), delisting them
+ * (staff), and the folded search text.
+ */
 @ApplicationScoped
 public class ProductService {
 
@@ -33,6 +39,12 @@ public class ProductService {
 
     @Inject
     ProductRepository repository;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
 
     @Transactional
     public Product create(ProductInput input) {
@@ -55,6 +67,56 @@ public class ProductService {
         }
         apply(product, input);
         return product;
+    }
+
+    /**
+     * Takes a product off sale: search no longer finds it and its lots can no longer be reserved;
+     * orders already confirmed keep their stock. Refused (409) while grams of its lots are held
+     * for orders not confirmed yet: each such order would be cancelled at its confirmation.
+     * The lots are locked first, as the stock ledger locks them before it reads the product, so
+     * a reservation either committed before this check or sees the product delisted.
+     */
+    @Transactional
+    public Product delist(long id, String reason) {
+        Product product = get(id);
+        if (!product.listed()) {
+            throw ProblemException.conflict("Product " + id + " is already delisted (since " + product.delistedAt + ")")
+                    .with("delistedAt", product.delistedAt.toString());
+        }
+        List<Object[]> held = em.createNativeQuery(
+                "select id, held_grams from lot where product_id = ?1 order by id for update", Object[].class)
+                .setParameter(1, id).getResultList();
+        long heldGrams = held.stream().mapToLong(row -> ((Number) row[1]).longValue()).sum();
+        if (heldGrams > 0) {
+            long lot = held.stream().filter(row -> ((Number) row[1]).longValue() > 0).findFirst()
+                    .map(row -> ((Number) row[0]).longValue()).orElseThrow();
+            throw ProblemException.conflict("Product " + id + " cannot be delisted: " + heldGrams
+                    + " g of its lots are held for orders not confirmed yet; try again once they are confirmed,"
+                    + " released or expired").with("lotId", lot).with("heldGrams", heldGrams);
+        }
+        product.delistedAt = Instant.now();
+        audit.record(AuditEntry.SubjectType.PRODUCT, id, "DELISTED", reason, null);
+        return product;
+    }
+
+    /** Puts a delisted product on sale again. */
+    @Transactional
+    public Product relist(long id, String reason) {
+        Product product = get(id);
+        if (product.listed()) {
+            throw ProblemException.conflict("Product " + id + " is listed");
+        }
+        Instant was = product.delistedAt;
+        product.delistedAt = null;
+        audit.record(AuditEntry.SubjectType.PRODUCT, id, "RELISTED", reason, "delisted since " + was);
+        return product;
+    }
+
+    /** The product's audit trail, for staff and the owners of its producer. */
+    public List<AuditEntry> audit(long id) {
+        Product product = get(id);
+        caller.requireOwnerOrStaff(product.producer.owners, "product " + id);
+        return audit.of(AuditEntry.SubjectType.PRODUCT, id);
     }
 
     public Product get(long id) {

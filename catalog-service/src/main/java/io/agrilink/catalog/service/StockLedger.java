@@ -60,7 +60,8 @@ public class StockLedger {
     public record Applied(List<StockOutcome> outcomes, Set<Long> shortLotsWithHolds) {
     }
 
-    private record LotState(long id, long available, long held, LocalDate bestBefore, long productPrice) {
+    private record LotState(long id, long available, long held, LocalDate bestBefore, long productPrice,
+            boolean listed) {
     }
 
     private record CampaignPrice(long campaignId, long pricePerKg, long limitGrams) {
@@ -136,6 +137,11 @@ public class StockLedger {
                 if (lot.bestBefore().isBefore(today)) {
                     problem = ProblemException.conflict("Lot " + lot.id() + " is past its best-before date "
                             + lot.bestBefore()).with("lotId", lot.id()).with("gramsLeft", 0);
+                    break;
+                }
+                if (!lot.listed()) {
+                    problem = ProblemException.conflict("Lot " + lot.id() + " is no longer on sale: its product was"
+                            + " delisted").with("lotId", lot.id()).with("gramsLeft", 0);
                     break;
                 }
                 long left = available.get(lot.id());
@@ -231,15 +237,16 @@ public class StockLedger {
         if (lotIds.isEmpty()) {
             return lots;
         }
+        // the product row is share-locked so a delisting that committed while this waited for a lot is seen
         try (PreparedStatement select = FreshPlans.prepare(db, """
-                select l.id, l.available_grams, l.held_grams, l.best_before, p.price_per_kg
+                select l.id, l.available_grams, l.held_grams, l.best_before, p.price_per_kg, p.delisted_at is null
                 from lot l join product p on p.id = l.product_id
-                where l.id = any(?) order by l.id for update of l""")) {
+                where l.id = any(?) order by l.id for update of l for share of p""")) {
             select.setArray(1, longs(db, lotIds));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     lots.put(rs.getLong(1), new LotState(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                            rs.getDate(4).toLocalDate(), rs.getLong(5)));
+                            rs.getDate(4).toLocalDate(), rs.getLong(5), rs.getBoolean(6)));
                 }
             }
         }
@@ -422,17 +429,17 @@ public class StockLedger {
         ALREADY_CONFIRMED,
         /** Released: never revived. */
         NOT_HELD,
-        /** Expired, and a lot no longer has its grams: nothing changed. */
-        STOCK_GONE,
+        /**
+         * Expired, and it cannot be taken again: a lot no longer has its grams, is past its
+         * best-before date or was delisted, or the buyer's campaign limit has no room left for it.
+         * Nothing changed.
+         */
+        CANNOT_RETAKE,
         UNKNOWN
     }
 
-    /** A lot that no longer has the grams an expired reservation needs, and what it has left. */
-    public record Shortfall(long lotId, long gramsLeft) {
-    }
-
-    /** What {@link #confirm} did; {@code shortOf} is set when the result is {@link ConfirmResult#STOCK_GONE}. */
-    public record Confirmation(ConfirmResult result, ReservationView reservation, Shortfall shortOf) {
+    /** What {@link #confirm} did; {@code refusal} says why when the result is {@link ConfirmResult#CANNOT_RETAKE}. */
+    public record Confirmation(ConfirmResult result, ReservationView reservation, ProblemException refusal) {
     }
 
     private record Held(long id, String buyer, String status, Instant expiresAt) {
@@ -449,7 +456,7 @@ public class StockLedger {
                 return new Confirmation(ConfirmResult.UNKNOWN, null, null);
             }
             ConfirmResult result;
-            Shortfall shortOf = null;
+            ProblemException refusal = null;
             if (CONFIRMED.equals(held.status())) {
                 result = ConfirmResult.ALREADY_CONFIRMED;
             } else if (HELD.equals(held.status())) {
@@ -459,19 +466,19 @@ public class StockLedger {
                 setStatus(db, List.of(held.id()), CONFIRMED, now);
                 result = ConfirmResult.CONFIRMED;
             } else if (EXPIRED.equals(held.status())) {
-                shortOf = retake(db, List.of(held.id()), now).get(held.id());
-                result = shortOf == null ? ConfirmResult.CONFIRMED : ConfirmResult.STOCK_GONE;
+                refusal = retake(db, Map.of(held.id(), orderRef), now).get(held.id());
+                result = refusal == null ? ConfirmResult.CONFIRMED : ConfirmResult.CANNOT_RETAKE;
             } else {
                 result = ConfirmResult.NOT_HELD;
             }
-            return new Confirmation(result, load(db, List.of(orderRef)).get(orderRef), shortOf);
+            return new Confirmation(result, load(db, List.of(orderRef)).get(orderRef), refusal);
         } catch (SQLException e) {
             throw new IllegalStateException("Stock ledger failed: " + e.getMessage(), e);
         }
     }
 
     /** One reference's outcome in {@link #confirmAll}: the result, and the reservation's status after it (null when unknown). */
-    public record BatchConfirmation(String orderRef, ConfirmResult result, String status, Shortfall shortOf) {
+    public record BatchConfirmation(String orderRef, ConfirmResult result, String status, ProblemException refusal) {
     }
 
     /**
@@ -498,7 +505,7 @@ public class StockLedger {
             }
             Map<String, BatchConfirmation> decided = new HashMap<>();
             List<Long> toConfirm = new ArrayList<>();
-            List<Long> toRetake = new ArrayList<>();
+            Map<Long, String> toRetake = new TreeMap<>();
             for (String ref : orderRefs) {
                 if (decided.containsKey(ref)) {
                     continue;
@@ -514,7 +521,7 @@ public class StockLedger {
                     toConfirm.add(held.id());
                     outcome = new BatchConfirmation(ref, ConfirmResult.CONFIRMED, CONFIRMED, null);
                 } else if (EXPIRED.equals(held.status())) {
-                    toRetake.add(held.id());
+                    toRetake.put(held.id(), ref);
                     outcome = null; // decided below, once the lots are locked
                 } else {
                     outcome = new BatchConfirmation(ref, ConfirmResult.NOT_HELD, held.status(), null);
@@ -524,7 +531,7 @@ public class StockLedger {
             if (!toConfirm.isEmpty() && !toRetake.isEmpty()) {
                 // both kinds change lots: take all their lot locks first, in id order
                 List<Long> all = new ArrayList<>(toConfirm);
-                all.addAll(toRetake);
+                all.addAll(toRetake.keySet());
                 lockLotsOf(db, all);
             }
             if (!toConfirm.isEmpty()) {
@@ -532,13 +539,13 @@ public class StockLedger {
                 setStatus(db, toConfirm, CONFIRMED, now);
             }
             if (!toRetake.isEmpty()) {
-                Map<Long, Shortfall> refused = retake(db, toRetake, now);
+                Map<Long, ProblemException> refused = retake(db, toRetake, now);
                 for (Map.Entry<String, BatchConfirmation> e : decided.entrySet()) {
                     if (e.getValue() == null) {
-                        Shortfall shortOf = refused.get(found.get(e.getKey()).id());
-                        e.setValue(shortOf == null
+                        ProblemException refusal = refused.get(found.get(e.getKey()).id());
+                        e.setValue(refusal == null
                                 ? new BatchConfirmation(e.getKey(), ConfirmResult.CONFIRMED, CONFIRMED, null)
-                                : new BatchConfirmation(e.getKey(), ConfirmResult.STOCK_GONE, EXPIRED, shortOf));
+                                : new BatchConfirmation(e.getKey(), ConfirmResult.CANNOT_RETAKE, EXPIRED, refusal));
                     }
                 }
             }
@@ -557,47 +564,101 @@ public class StockLedger {
         }
     }
 
+    private record RetakeLot(long available, LocalDate bestBefore, boolean listed) {
+    }
+
     /**
-     * Takes the grams of locked EXPIRED reservations again and confirms them, each only if every
-     * one of its lots still has its grams available (all lines or none), deciding them in id
-     * order. Lots are locked in id order after the reservations, then one conditional update per
-     * lot moves available to confirmed grams ({@code where available_grams >= :g}), and the
-     * buyers' campaign usage is counted again. Returns those refused, with the first short lot.
+     * Takes the grams of locked EXPIRED reservations (id → order reference) again and confirms
+     * them, deciding them in id order as a new reservation would be decided: each only if every one
+     * of its lots is still listed, not past its best-before date and has its grams available (all
+     * lines or none), and the buyer's per-campaign limit still has room for its campaign grams
+     * (the allowance went back when it expired, and may have been used or lowered since). Lots are
+     * locked in id order after the reservations, then the buyers' usage rows; one conditional
+     * update per lot moves available to confirmed grams ({@code where available_grams >= :g}), and
+     * the usage is counted again. Returns those refused, with the problem the confirm answers.
      */
-    private Map<Long, Shortfall> retake(Connection db, List<Long> reservationIds, Instant now) throws SQLException {
-        List<HeldLine> lines = linesOf(db, reservationIds);
-        Map<Long, Long> available = new HashMap<>();
-        try (PreparedStatement select = FreshPlans.prepare(db, 
-                "select id, available_grams from lot where id = any(?) order by id for update")) {
+    private Map<Long, ProblemException> retake(Connection db, Map<Long, String> reservations, Instant now)
+            throws SQLException {
+        List<HeldLine> lines = linesOf(db, new ArrayList<>(reservations.keySet()));
+        Map<Long, RetakeLot> lots = new HashMap<>();
+        try (PreparedStatement select = FreshPlans.prepare(db, """
+                select l.id, l.available_grams, l.best_before, p.delisted_at is null
+                from lot l join product p on p.id = l.product_id
+                where l.id = any(?) order by l.id for update of l for share of p""")) {
             select.setArray(1, longs(db, lines.stream().map(HeldLine::lotId)
                     .collect(Collectors.toCollection(TreeSet::new))));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    available.put(rs.getLong(1), rs.getLong(2));
+                    lots.put(rs.getLong(1), new RetakeLot(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBoolean(4)));
                 }
             }
         }
+        Set<UsageKey> usageKeys = new TreeSet<>();
+        lines.stream().filter(l -> l.campaignId() != null)
+                .forEach(l -> usageKeys.add(new UsageKey(l.campaignId(), l.buyer())));
+        Map<UsageKey, Long> used = lockUsage(db, usageKeys);
+        Map<Long, Long> limits = campaignLimits(db, usageKeys.stream().map(UsageKey::campaignId).toList());
+        Map<Long, Long> available = new HashMap<>();
+        lots.forEach((id, lot) -> available.put(id, lot.available()));
+        LocalDate today = LocalDate.ofInstant(now, VIETNAM);
+
         Map<Long, List<HeldLine>> byReservation = new TreeMap<>();
         lines.forEach(l -> byReservation.computeIfAbsent(l.reservationId(), k -> new ArrayList<>()).add(l));
-        Map<Long, Shortfall> refused = new HashMap<>();
+        Map<Long, ProblemException> refused = new HashMap<>();
         List<Long> taken = new ArrayList<>();
         List<HeldLine> takenLines = new ArrayList<>();
         for (Map.Entry<Long, List<HeldLine>> reservation : byReservation.entrySet()) {
+            String ref = reservations.get(reservation.getKey());
             Map<Long, Long> asked = new TreeMap<>();
-            reservation.getValue().forEach(l -> asked.merge(l.lotId(), l.grams(), Long::sum));
-            Shortfall shortOf = null;
+            Map<UsageKey, Long> askedOfCampaigns = new TreeMap<>();
+            for (HeldLine l : reservation.getValue()) {
+                asked.merge(l.lotId(), l.grams(), Long::sum);
+                if (l.campaignId() != null) {
+                    askedOfCampaigns.merge(new UsageKey(l.campaignId(), l.buyer()), l.grams(), Long::sum);
+                }
+            }
+            ProblemException problem = null;
             for (Map.Entry<Long, Long> line : asked.entrySet()) {
+                RetakeLot lot = lots.get(line.getKey());
                 long left = available.getOrDefault(line.getKey(), 0L);
-                if (left < line.getValue()) {
-                    shortOf = new Shortfall(line.getKey(), left);
+                if (lot.bestBefore().isBefore(today)) {
+                    problem = ProblemException.conflict("Reservation " + ref + " expired and lot " + line.getKey()
+                            + " is past its best-before date " + lot.bestBefore() + ": it can no longer be confirmed")
+                            .with("lotId", line.getKey()).with("gramsLeft", 0).with("bestBefore", lot.bestBefore().toString());
+                } else if (!lot.listed()) {
+                    problem = ProblemException.conflict("Reservation " + ref + " expired and lot " + line.getKey()
+                            + " is no longer on sale (its product was delisted): it can no longer be confirmed")
+                            .with("lotId", line.getKey()).with("gramsLeft", 0);
+                } else if (left < line.getValue()) {
+                    problem = ProblemException.conflict("Reservation " + ref + " expired and lot " + line.getKey()
+                            + " has only " + left + " g left: it can no longer be confirmed")
+                            .with("lotId", line.getKey()).with("gramsLeft", left);
+                }
+                if (problem != null) {
                     break;
                 }
             }
-            if (shortOf != null) {
-                refused.put(reservation.getKey(), shortOf);
+            if (problem == null) {
+                for (Map.Entry<UsageKey, Long> campaign : askedOfCampaigns.entrySet()) {
+                    UsageKey key = campaign.getKey();
+                    long limit = limits.get(key.campaignId());
+                    long usedSoFar = used.getOrDefault(key, 0L);
+                    if (usedSoFar + campaign.getValue() > limit) {
+                        problem = ProblemException.conflict("Reservation " + ref + " expired and buyer " + key.buyer()
+                                + " may take at most " + limit + " g in campaign " + key.campaignId() + "; "
+                                + Math.max(0, limit - usedSoFar) + " g left for them: it can no longer be confirmed")
+                                .with("campaignId", key.campaignId()).with("limitGrams", limit)
+                                .with("gramsLeft", Math.max(0, limit - usedSoFar));
+                        break;
+                    }
+                }
+            }
+            if (problem != null) {
+                refused.put(reservation.getKey(), problem);
                 continue;
             }
             asked.forEach((lot, grams) -> available.merge(lot, -grams, Long::sum));
+            askedOfCampaigns.forEach((key, grams) -> used.merge(key, grams, Long::sum));
             taken.add(reservation.getKey());
             takenLines.addAll(reservation.getValue());
         }
@@ -613,6 +674,24 @@ public class StockLedger {
         changeUsage(db, usage, 1);
         setStatus(db, taken, CONFIRMED, now);
         return refused;
+    }
+
+    /** Each campaign's per-buyer limit as it stands now (staff may have changed it since a reservation). */
+    private Map<Long, Long> campaignLimits(Connection db, Collection<Long> campaignIds) throws SQLException {
+        Map<Long, Long> limits = new HashMap<>();
+        if (campaignIds.isEmpty()) {
+            return limits;
+        }
+        try (PreparedStatement select = FreshPlans.prepare(db,
+                "select id, per_buyer_limit_grams from campaign where id = any(?)")) {
+            select.setArray(1, longs(db, new TreeSet<>(campaignIds)));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    limits.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return limits;
     }
 
     /** Releases a held or confirmed reservation, giving its grams back; false when there is nothing to release. */

@@ -123,7 +123,8 @@ public class StockService {
 
     /**
      * Confirms a reservation. A hold past its time is confirmed as usual; an expired one takes its
-     * grams again when every lot still has them (else 409 with the short lot); a released one never.
+     * grams again when it still could be reserved (else 409: the short, expired or delisted lot, or
+     * the buyer's campaign limit); a released one never.
      */
     public ReservationView confirm(String orderRef) {
         StockLedger.Confirmation confirmation = ledger.confirm(orderRef, Instant.now());
@@ -133,7 +134,7 @@ public class StockService {
             case NOT_HELD -> throw ProblemException.conflict("Reservation " + orderRef + " is "
                     + confirmation.reservation().status() + " and can no longer be confirmed")
                     .with("reservationStatus", confirmation.reservation().status());
-            case STOCK_GONE -> throw stockGone(orderRef, confirmation.shortOf())
+            case CANNOT_RETAKE -> throw confirmation.refusal()
                     .with("reservationStatus", confirmation.reservation().status());
         };
     }
@@ -154,15 +155,8 @@ public class StockService {
             // the reservation's status is in the result itself, so the problem keeps its numeric status
             case NOT_HELD -> new Confirmed(c.orderRef(), 409, c.status(), ProblemException.conflict(
                     "Reservation " + c.orderRef() + " is " + c.status() + " and can no longer be confirmed"));
-            case STOCK_GONE -> new Confirmed(c.orderRef(), 409, c.status(), stockGone(c.orderRef(), c.shortOf()));
+            case CANNOT_RETAKE -> new Confirmed(c.orderRef(), 409, c.status(), c.refusal());
         }).toList();
-    }
-
-    /** An expired reservation whose grams were sold meanwhile: it cannot be confirmed. */
-    private static ProblemException stockGone(String orderRef, StockLedger.Shortfall shortOf) {
-        return ProblemException.conflict("Reservation " + orderRef + " expired and lot " + shortOf.lotId()
-                + " has only " + shortOf.gramsLeft() + " g left: it can no longer be confirmed")
-                .with("lotId", shortOf.lotId()).with("gramsLeft", shortOf.gramsLeft());
     }
 
     /** Gives the grams back; nothing happens for a reservation already released, expired or unknown. */

@@ -87,7 +87,9 @@ public class PlacementBatcher {
 
     /**
      * Queues a placement. Fails at once with 409 when a request with the same key from the same
-     * caller is still being processed.
+     * caller is still being processed. The future returned completes only once the key has left
+     * the in-flight set (and, for a placed order, after its idempotency record was committed), so
+     * a retry sent the moment the answer arrives gets the stored answer, never a 409.
      */
     public CompletableFuture<Placement.Answer> submit(Placement placement) {
         String scope = placement.scope();
@@ -95,13 +97,19 @@ public class PlacementBatcher {
             throw ProblemException.conflict(
                     "A request with this Idempotency-Key is still being processed; retry when it has finished");
         }
-        placement.answer().whenComplete((answer, failure) -> inFlight.remove(scope, placement));
+        /*
+         * A dependent stage, not a callback beside the caller's: callbacks on one future run in
+         * no promised order (the caller's, registered later, ran first), so the response could be
+         * sent while the key was still in flight.
+         */
+        CompletableFuture<Placement.Answer> answered = placement.answer()
+                .whenComplete((answer, failure) -> inFlight.remove(scope, placement));
         if (!running) {
             placement.answer().completeExceptionally(unavailable("The service is shutting down; retry"));
         } else {
             queue.add(placement);
         }
-        return placement.answer();
+        return answered;
     }
 
     private void work() {

@@ -1,0 +1,42 @@
+package io.agrilink.catalog;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+
+/** One change staff made to a campaign or a product: who, when, why, and what changed. */
+@Entity
+@Table(name = "audit_entry")
+public class AuditEntry extends PanacheEntity {
+
+    public enum SubjectType {
+        CAMPAIGN, PRODUCT
+    }
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_type")
+    public SubjectType subjectType;
+
+    @Column(name = "subject_id")
+    public long subjectId;
+
+    public Instant at;
+
+    /** The token subject of whoever made the change. */
+    public String actor;
+
+    /** CREATED, CHANGED, ENDED, DELISTED, RELISTED. */
+    public String action;
+
+    /** Why, in the words of the one who did it. */
+    public String reason;
+
+    /** What changed ("endsAt 2026-06-14T12:00:00Z → 2026-06-12T09:30:00Z; lot 7 removed"). */
+    public String detail;
+}
