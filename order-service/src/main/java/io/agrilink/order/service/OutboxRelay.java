@@ -330,12 +330,17 @@ public class OutboxRelay {
             if (outcome.delivered() && !outcome.kind().keptWhenDelivered()) {
                 continue;
             }
-            // a handoff is locked: a cancel withdrawing it at this moment waits, or is waited for
-            OutboxMessage message = outcome.kind() == OutboxMessage.Kind.CREATE_SHIPMENT
-                    ? OutboxMessage.findById(outcome.messageId(), LockModeType.PESSIMISTIC_WRITE)
-                    : OutboxMessage.findById(outcome.messageId());
+            OutboxMessage message = OutboxMessage.findById(outcome.messageId());
             if (message == null) {
                 continue;
+            }
+            if (message.kind == OutboxMessage.Kind.CREATE_SHIPMENT) {
+                // the order, then its handoff, locked in the order a cancel takes them: a cancel
+                // withdrawing this handoff at this moment waits, or is waited for, and is seen
+                if (message.orderId != null) {
+                    CustomerOrder.findById(message.orderId, LockModeType.PESSIMISTIC_WRITE);
+                }
+                entityManager.refresh(message, LockModeType.PESSIMISTIC_WRITE);
             }
             message.attempts++;
             boolean withdrawn = message.failedAt != null;
