@@ -45,6 +45,17 @@ public class Carrier extends PanacheEntity {
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 
+    /** Set while staff have it suspended: it is offered and given no new shipments. */
+    @Column(name = "suspended_at")
+    public Instant suspendedAt;
+
+    @Column(name = "suspension_reason")
+    public String suspensionReason;
+
+    public boolean suspended() {
+        return suspendedAt != null;
+    }
+
     public boolean can(Capability capability) {
         return capabilities.contains(capability);
     }

@@ -26,10 +26,11 @@ public class Shipment extends PanacheEntity {
 
     /**
      * Where a shipment is. OPEN waits for a carrier; FAILED_ATTEMPT goes out again or back to
-     * the producer; DELIVERED and RETURNED are final.
+     * the producer; DELIVERED and RETURNED are final. CANCELLED (final too) is reached only from
+     * OPEN or ASSIGNED, by staff or because the order was cancelled, never by a carrier's step.
      */
     public enum Status {
-        OPEN, ASSIGNED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED;
+        OPEN, ASSIGNED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED, CANCELLED;
 
         /** The statuses that may follow this one. IN_TRANSIT may repeat, to report a new location. */
         public Set<Status> next() {
@@ -40,12 +41,17 @@ public class Shipment extends PanacheEntity {
                 case IN_TRANSIT -> EnumSet.of(IN_TRANSIT, OUT_FOR_DELIVERY);
                 case OUT_FOR_DELIVERY -> EnumSet.of(DELIVERED, FAILED_ATTEMPT);
                 case FAILED_ATTEMPT -> EnumSet.of(OUT_FOR_DELIVERY, RETURNED);
-                case DELIVERED, RETURNED -> EnumSet.noneOf(Status.class);
+                case DELIVERED, RETURNED, CANCELLED -> EnumSet.noneOf(Status.class);
             };
         }
 
         public boolean isFinal() {
-            return this == DELIVERED || this == RETURNED;
+            return this == DELIVERED || this == RETURNED || this == CANCELLED;
+        }
+
+        /** Whether the goods are still at the producer, so the shipment can still be cancelled. */
+        public boolean beforePickup() {
+            return this == OPEN || this == ASSIGNED;
         }
     }
 
@@ -133,6 +139,9 @@ public class Shipment extends PanacheEntity {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
+
     @Column(name = "last_location")
     public String lastLocation;
 
@@ -160,6 +169,14 @@ public class Shipment extends PanacheEntity {
 
     public long totalGrams() {
         return parcels.stream().mapToLong(p -> p.grams).sum();
+    }
+
+    /** Every province the carrier must collect in: the shipment's pickup and each parcel's own. */
+    public Set<String> pickupProvinces() {
+        Set<String> provinces = new java.util.LinkedHashSet<>();
+        provinces.add(pickupProvince);
+        parcels.stream().map(p -> p.pickupProvince).filter(java.util.Objects::nonNull).forEach(provinces::add);
+        return provinces;
     }
 
     public boolean isHeldBy(Carrier carrier) {

@@ -19,13 +19,22 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
 @Table(name = "customer_order")
 public class CustomerOrder extends PanacheEntity {
 
-    /** The lifecycle, in the order an order moves through it; CANCELLED ends it early. */
+    /**
+     * The lifecycle, in the order an order moves through it; CANCELLED ends it early. CANCELLING: a
+     * cancel asked for once the shipment was with logistics-service, waiting for it to withdraw the
+     * shipment (then CANCELLED) or to refuse because the carrier picked it up (back to READY_FOR_PICKUP).
+     */
     public enum Status {
-        PLACED, CONFIRMED, READY_FOR_PICKUP, HANDED_OVER, IN_TRANSIT, DELIVERED, CANCELLED;
+        PLACED, CONFIRMED, READY_FOR_PICKUP, CANCELLING, HANDED_OVER, IN_TRANSIT, DELIVERED, CANCELLED;
 
         /** Whether the goods are still with the farmer, so the stock reservation can still be released. */
         public boolean beforeHandover() {
-            return this == PLACED || this == CONFIRMED || this == READY_FOR_PICKUP;
+            return this == PLACED || this == CONFIRMED || this == READY_FOR_PICKUP || this == CANCELLING;
+        }
+
+        /** Whether logistics-service may hold a shipment of the order that is not picked up yet. */
+        public boolean awaitingPickup() {
+            return this == READY_FOR_PICKUP || this == CANCELLING;
         }
     }
 

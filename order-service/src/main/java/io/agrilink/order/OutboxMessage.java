@@ -24,7 +24,14 @@ public class OutboxMessage extends PanacheEntity {
         /** POST /stock/reservations/{orderRef}/confirm to catalog-service. */
         CONFIRM_RESERVATION,
         /** DELETE /stock/reservations/{orderRef} to catalog-service. */
-        RELEASE_RESERVATION
+        RELEASE_RESERVATION,
+        /** POST /shipments/withdrawals to logistics-service: the order is cancelled, its shipment must not be carried. */
+        WITHDRAW_SHIPMENT;
+
+        /** Whether a delivered message stays (marked delivered) because its answer changes the order. */
+        public boolean keptWhenDelivered() {
+            return this == CREATE_SHIPMENT || this == WITHDRAW_SHIPMENT;
+        }
     }
 
     @Enumerated(EnumType.STRING)
@@ -34,7 +41,7 @@ public class OutboxMessage extends PanacheEntity {
     @Column(name = "order_id")
     public Long orderId;
 
-    /** JSON body for a shipment, the order reference for reservations. */
+    /** JSON body for a shipment or a withdrawal, the order reference for reservations. */
     public String payload;
 
     public int attempts;

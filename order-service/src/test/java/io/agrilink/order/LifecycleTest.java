@@ -111,16 +111,19 @@ class LifecycleTest {
         // packed twice
         packAll("farmer-lan", cashOnDelivery, 1_000).then().statusCode(200);
         packAll("farmer-lan", cashOnDelivery, 1_000).then().statusCode(409);
-        // the buyer cannot cancel once the carrier has it; staff still can
+        // once the carrier has it, neither the buyer nor staff cancel: the shipment goes on
         shipmentEvent(cashOnDelivery, UUID.randomUUID().toString(), "PICKED_UP").then().statusCode(200);
         given().auth().oauth2(Tokens.of(Roles.BUYER, buyer)).contentType("application/json").body("{}")
                 .post("/orders/" + cashOnDelivery + "/cancel").then().statusCode(409);
         given().auth().oauth2(staff).contentType("application/json").body(Map.of("reason", "hàng hỏng"))
-                .post("/orders/" + cashOnDelivery + "/cancel").then().statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+                .post("/orders/" + cashOnDelivery + "/cancel").then().statusCode(409)
+                .body("orderStatus", equalTo("HANDED_OVER"));
         // nothing moves a cancelled order
+        long cancelled = placed(buyer, cod(lot, 1_000));
+        given().auth().oauth2(staff).contentType("application/json").body(Map.of("reason", "khách đổi ý"))
+                .post("/orders/" + cancelled + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         given().auth().oauth2(staff).contentType("application/json").body("{}")
-                .post("/orders/" + cashOnDelivery + "/cancel").then().statusCode(409);
-        shipmentEvent(cashOnDelivery, UUID.randomUUID().toString(), "DELIVERED").then().statusCode(409);
+                .post("/orders/" + cancelled + "/cancel").then().statusCode(409);
+        shipmentEvent(cancelled, UUID.randomUUID().toString(), "DELIVERED").then().statusCode(409);
     }
 }

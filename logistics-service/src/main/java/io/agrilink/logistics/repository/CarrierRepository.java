@@ -30,6 +30,17 @@ public class CarrierRepository implements PanacheRepository<Carrier> {
         return Shipment.count("carrierId = ?1 and assignedAt >= ?2", carrierId, since);
     }
 
+    /** Shipments the carrier holds that are not yet delivered, returned or cancelled, oldest first. */
+    public List<Long> heldShipments(long carrierId) {
+        return getEntityManager().createQuery(
+                "select s.id from Shipment s where s.carrierId = :carrier and s.status not in :done order by s.id",
+                Long.class)
+                .setParameter("carrier", carrierId)
+                .setParameter("done", List.of(Shipment.Status.DELIVERED, Shipment.Status.RETURNED,
+                        Shipment.Status.CANCELLED))
+                .getResultList();
+    }
+
     public Map<Long, Deliveries> deliveries(Collection<Long> carrierIds) {
         Map<Long, Deliveries> result = new HashMap<>();
         if (carrierIds.isEmpty()) {

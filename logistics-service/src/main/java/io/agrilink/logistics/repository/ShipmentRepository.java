@@ -20,15 +20,25 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class ShipmentRepository implements PanacheRepository<Shipment> {
 
-    private static final List<Shipment.Status> FINAL = List.of(Shipment.Status.DELIVERED, Shipment.Status.RETURNED);
+    private static final List<Shipment.Status> FINAL = List.of(Shipment.Status.DELIVERED, Shipment.Status.RETURNED,
+            Shipment.Status.CANCELLED);
 
     public Optional<Shipment> findByOrderId(long orderId) {
         return find("orderId", orderId).firstResultOptional();
     }
 
     /**
-     * Open shipments this carrier can serve: it picks up in the province, has every capability
-     * the load needs, and has not declined it.
+     * Serialises, until the transaction ends, what happens to one order's shipment: its handoff
+     * (idempotent) and its withdrawal. A transaction-scoped advisory lock, as the shipment row may not exist yet.
+     */
+    public void lockOrder(long orderId) {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
+                .setParameter("key", orderId).getSingleResult();
+    }
+
+    /**
+     * Open shipments this carrier can serve: it picks up in the province of every pickup (the
+     * shipment's and each parcel's own), has every capability the load needs, and has not declined it.
      */
     public PanacheQuery<Shipment> openFor(Carrier carrier) {
         Map<String, Object> params = new HashMap<>();
@@ -37,7 +47,9 @@ public class ShipmentRepository implements PanacheRepository<Shipment> {
         params.put("carrier", carrier.id);
         StringBuilder query = new StringBuilder("""
                 from Shipment s where s.status = :open and s.pickupProvince in :provinces
-                and not exists (select 1 from ShipmentDecline d where d.shipmentId = s.id and d.carrierId = :carrier)""");
+                and not exists (select 1 from ShipmentDecline d where d.shipmentId = s.id and d.carrierId = :carrier)
+                and not exists (select 1 from Shipment o join o.parcels p
+                                where o.id = s.id and p.pickupProvince is not null and p.pickupProvince not in :provinces)""");
         if (!carrier.can(Capability.COLD_CHAIN)) {
             query.append(" and s.coldChain = false");
         }

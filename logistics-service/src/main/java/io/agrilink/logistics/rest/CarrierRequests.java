@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import io.agrilink.logistics.Capability;
 import io.agrilink.logistics.Carrier;
+import io.agrilink.logistics.CarrierEvent;
 
 /** Request and response bodies of {@code /carriers}. */
 public final class CarrierRequests {
@@ -32,12 +33,31 @@ public final class CarrierRequests {
             @NotNull @Positive @Max(100_000) Integer dailyCapacity) {
     }
 
+    /** {@code suspendedAt} and {@code suspensionReason} are set while the carrier is suspended. */
     public record CarrierView(long id, String subject, String name, List<String> provinces,
-            Set<Capability> capabilities, int dailyCapacity, Instant createdAt) {
+            Set<Capability> capabilities, int dailyCapacity, Instant createdAt, Instant suspendedAt,
+            String suspensionReason) {
 
         public static CarrierView of(Carrier carrier) {
             return new CarrierView(carrier.id, carrier.subject, carrier.name, List.copyOf(carrier.provinces),
-                    Set.copyOf(carrier.capabilities), carrier.dailyCapacity, carrier.createdAt);
+                    Set.copyOf(carrier.capabilities), carrier.dailyCapacity, carrier.createdAt, carrier.suspendedAt,
+                    carrier.suspensionReason);
+        }
+    }
+
+    /** Why staff suspend or reinstate a carrier, for its audit trail. */
+    public record Suspension(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A carrier after a suspension or reinstatement, with the shipments it still holds (they go on to delivery). */
+    public record SuspensionView(CarrierView carrier, List<Long> heldShipments) {
+    }
+
+    /** One line of a carrier's audit trail. */
+    public record CarrierEventView(CarrierEvent.Action action, String reason, String actor, Instant at) {
+
+        public static CarrierEventView of(CarrierEvent event) {
+            return new CarrierEventView(event.action, event.reason, event.actor, event.at);
         }
     }
 

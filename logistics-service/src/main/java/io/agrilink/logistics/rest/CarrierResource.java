@@ -1,6 +1,7 @@
 package io.agrilink.logistics.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,9 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Carrier;
+import io.agrilink.logistics.rest.CarrierRequests.CarrierEventView;
 import io.agrilink.logistics.rest.CarrierRequests.CarrierView;
 import io.agrilink.logistics.rest.CarrierRequests.NewCarrier;
 import io.agrilink.logistics.rest.CarrierRequests.PerformanceView;
+import io.agrilink.logistics.rest.CarrierRequests.Suspension;
+import io.agrilink.logistics.rest.CarrierRequests.SuspensionView;
 import io.agrilink.logistics.service.CarrierService;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
@@ -94,6 +98,45 @@ public class CarrierResource {
         Carrier carrier = carriers.get(id);
         caller.requireSelfOrStaff(carrier.subject, "carrier " + id);
         return CarrierView.of(carrier);
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Suspend a carrier: no new shipments are offered or given to it",
+            description = "Shipments it already holds stay with it and go on to delivery; they are listed in heldShipments.")
+    @APIResponse(responseCode = "200", description = "Suspended; the carrier and the shipments it still holds")
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such carrier")
+    @APIResponse(responseCode = "409", description = "Already suspended")
+    public SuspensionView suspend(@PathParam("id") long id, @Valid @NotNull Suspension request) {
+        return view(carriers.suspend(id, caller.subject(), request.reason()));
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Lift a carrier's suspension: it is offered shipments again")
+    @APIResponse(responseCode = "200", description = "Reinstated; the carrier and the shipments it holds")
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such carrier")
+    @APIResponse(responseCode = "409", description = "Not suspended")
+    public SuspensionView reinstate(@PathParam("id") long id, @Valid @NotNull Suspension request) {
+        return view(carriers.reinstate(id, caller.subject(), request.reason()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "The carrier's audit trail: suspensions and reinstatements, who, when and why")
+    @APIResponse(responseCode = "200", description = "The trail, oldest first")
+    @APIResponse(responseCode = "404", description = "No such carrier")
+    public List<CarrierEventView> history(@PathParam("id") long id) {
+        return carriers.history(id).stream().map(CarrierEventView::of).toList();
+    }
+
+    private static SuspensionView view(CarrierService.Suspension suspension) {
+        return new SuspensionView(CarrierView.of(suspension.carrier()), suspension.heldShipments());
     }
 
     @GET

@@ -60,9 +60,11 @@ public final class ShipmentRequests {
             @Size(max = 20) String postalCode) {
     }
 
+    /** {@code pickup}, optional: where this parcel is collected when it is not the shipment's pickup. */
     public record ParcelLine(
             @NotBlank @Size(max = 200) String description,
-            @NotNull @Positive Long grams) {
+            @NotNull @Positive Long grams,
+            @Valid Pickup pickup) {
     }
 
     public record TemperatureRange(
@@ -100,5 +102,13 @@ public final class ShipmentRequests {
     }
 
     public record Decline(@Size(max = 500) String reason) {
+    }
+
+    /** Staff cancel a shipment before pickup: why, for the audit trail. */
+    public record Cancellation(@NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** order-service withdraws the shipment of a cancelled order. */
+    public record Withdrawal(@NotNull @Positive Long orderId, @Size(max = 500) String reason) {
     }
 }

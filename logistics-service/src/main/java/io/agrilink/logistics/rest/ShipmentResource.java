@@ -27,11 +27,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Shipment;
 import io.agrilink.logistics.rest.ShipmentRequests.Assignment;
+import io.agrilink.logistics.rest.ShipmentRequests.Cancellation;
 import io.agrilink.logistics.rest.ShipmentRequests.ChecklistTick;
 import io.agrilink.logistics.rest.ShipmentRequests.Decline;
 import io.agrilink.logistics.rest.ShipmentRequests.NewReading;
 import io.agrilink.logistics.rest.ShipmentRequests.NewShipment;
 import io.agrilink.logistics.rest.ShipmentRequests.TrackingUpdate;
+import io.agrilink.logistics.rest.ShipmentRequests.Withdrawal;
 import io.agrilink.logistics.service.ShipmentDetails;
 import io.agrilink.logistics.service.ShipmentService;
 import io.agrilink.logistics.service.TenderService;
@@ -72,6 +74,24 @@ public class ShipmentResource {
             return Response.ok(view).build();
         }
         return Response.created(URI.create("/shipments/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("/withdrawals")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Withdraw the shipment of a cancelled order (order-service only); idempotent on orderId",
+            description = "Before pickup the shipment is CANCELLED; if the handoff has not arrived yet, it is refused when it comes.")
+    @APIResponse(responseCode = "200", description = "Withdrawn: status CANCELLED, with the shipment id when there was one")
+    @APIResponse(responseCode = "400", description = "No orderId")
+    @APIResponse(responseCode = "409", description = "Already picked up: the shipment goes on (names currentStatus)")
+    public WithdrawalView withdraw(@Valid @NotNull Withdrawal request) {
+        TenderService.Withdrawn withdrawn = tenders.withdraw(request.orderId(), caller.subject(), request.reason());
+        return new WithdrawalView(withdrawn.orderId(), withdrawn.shipment() == null ? null : withdrawn.shipment().id,
+                Shipment.Status.CANCELLED);
+    }
+
+    /** The outcome of a withdrawal; {@code shipmentId} is null when the handoff had not arrived. */
+    public record WithdrawalView(long orderId, Long shipmentId, Shipment.Status status) {
     }
 
     // ------------------------------------------------------------ reading
@@ -190,6 +210,20 @@ public class ShipmentResource {
     @APIResponse(responseCode = "409", description = "Already taken, not servable by that carrier, or capacity used up")
     public ShipmentView assign(@PathParam("id") long id, @Valid @NotNull Assignment request) {
         return view(tenders.assign(id, request.carrierId(), caller.subject()));
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(Roles.STAFF)
+    @Operation(summary = "Cancel a shipment before pickup, with a reason",
+            description = "No longer offered; a carrier who had accepted it sees it CANCELLED; order-service cancels the order. "
+                    + "The step, who and why, is in the tracking history.")
+    @APIResponse(responseCode = "200", description = "The shipment, CANCELLED (again: no further effect)")
+    @APIResponse(responseCode = "400", description = "No reason given")
+    @APIResponse(responseCode = "404", description = "No such shipment")
+    @APIResponse(responseCode = "409", description = "Already picked up (names currentStatus)")
+    public ShipmentView cancel(@PathParam("id") long id, @Valid @NotNull Cancellation request) {
+        return view(tenders.cancel(id, caller.subject(), request.reason()));
     }
 
     // ------------------------------------------------------------ tracking

@@ -23,6 +23,7 @@ public record ShipmentView(
         Shipment.Status status,
         Set<Shipment.Status> allowedNext,
         Pickup pickup,
+        List<Pickup> pickups,
         Destination destination,
         List<Parcel> parcels,
         long totalGrams,
@@ -51,7 +52,8 @@ public record ShipmentView(
             String street, String postalCode) {
     }
 
-    public record Parcel(String description, long grams) {
+    /** {@code pickup}: where this parcel is collected (the shipment's pickup unless it has its own). */
+    public record Parcel(String description, long grams, Pickup pickup) {
     }
 
     public record ColdChain(double minCelsius, double maxCelsius) {
@@ -67,13 +69,22 @@ public record ShipmentView(
     public record Alert(ShipmentAlert.Kind kind, String detail, Instant raisedAt) {
     }
 
+    /**
+     * {@code pickup} is the first (or only) pickup; {@code pickups} every place the carrier collects
+     * at, in parcel order, for an order with lines from several producers.
+     */
     public static ShipmentView of(ShipmentDetails details, boolean showDeliveryCode) {
         Shipment s = details.shipment();
-        return new ShipmentView(s.id, s.orderId, s.orderRef, s.status, s.status.next(),
-                new Pickup(s.producerId, s.producerName, s.pickupProvince, s.pickupCommune, s.pickupPhone),
+        Pickup first = new Pickup(s.producerId, s.producerName, s.pickupProvince, s.pickupCommune, s.pickupPhone);
+        List<Parcel> parcels = s.parcels.stream().map(p -> new Parcel(p.description, p.grams, p.hasOwnPickup()
+                ? new Pickup(p.producerId, p.producerName, p.pickupProvince, p.pickupCommune, p.pickupPhone)
+                : first)).toList();
+        return new ShipmentView(s.id, s.orderId, s.orderRef, s.status, s.status.next(), first,
+                java.util.stream.Stream.concat(java.util.stream.Stream.of(first), parcels.stream().map(Parcel::pickup))
+                        .distinct().toList(),
                 new Destination(s.recipient, s.recipientPhone, s.country, s.destinationProvince, s.destinationCommune,
                         s.street, s.postalCode),
-                s.parcels.stream().map(p -> new Parcel(p.description, p.grams)).toList(),
+                parcels,
                 s.totalGrams(), s.codAmount,
                 s.coldChain ? new ColdChain(s.minCelsius, s.maxCelsius) : null,
                 s.export,

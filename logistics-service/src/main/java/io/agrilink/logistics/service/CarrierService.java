@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Capability;
 import io.agrilink.logistics.Carrier;
+import io.agrilink.logistics.CarrierEvent;
 import io.agrilink.logistics.config.LogisticsConfig;
 import io.agrilink.logistics.repository.CarrierRepository;
 import io.agrilink.logistics.repository.CarrierRepository.Deliveries;
@@ -75,6 +76,58 @@ public class CarrierService {
     Carrier lock(long id) {
         return carriers.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("Carrier", id));
+    }
+
+    /** A carrier after a suspension or reinstatement, and the shipments it still holds. */
+    public record Suspension(Carrier carrier, List<Long> heldShipments) {
+    }
+
+    /**
+     * Staff suspend a carrier: from now on it is offered and given no new shipments. What it already
+     * holds stays with it and goes on to delivery (taking loads from a carrier mid-way would strand
+     * orders in flight), so staff get those shipments listed. Suspending a suspended carrier is 409.
+     */
+    @Transactional
+    public Suspension suspend(long id, String staff, String reason) {
+        Carrier carrier = lock(id);
+        if (carrier.suspended()) {
+            throw ProblemException.conflict(carrier.name + " is already suspended since " + carrier.suspendedAt)
+                    .with("suspendedAt", carrier.suspendedAt);
+        }
+        Instant now = Instant.now();
+        carrier.suspendedAt = now;
+        carrier.suspensionReason = VietnameseText.nfc(reason.strip());
+        audit(carrier, CarrierEvent.Action.SUSPENDED, carrier.suspensionReason, staff, now);
+        return new Suspension(carrier, carriers.heldShipments(carrier.id));
+    }
+
+    /** Staff lift a suspension: the carrier is offered shipments again. 409 when it is not suspended. */
+    @Transactional
+    public Suspension reinstate(long id, String staff, String reason) {
+        Carrier carrier = lock(id);
+        if (!carrier.suspended()) {
+            throw ProblemException.conflict(carrier.name + " is not suspended");
+        }
+        carrier.suspendedAt = null;
+        carrier.suspensionReason = null;
+        audit(carrier, CarrierEvent.Action.REINSTATED, VietnameseText.nfc(reason.strip()), staff, Instant.now());
+        return new Suspension(carrier, carriers.heldShipments(carrier.id));
+    }
+
+    /** The carrier's audit trail, oldest first. */
+    public List<CarrierEvent> history(long id) {
+        get(id);
+        return CarrierEvent.list("carrierId", Sort.by("at").and("id"), id);
+    }
+
+    private static void audit(Carrier carrier, CarrierEvent.Action action, String reason, String staff, Instant at) {
+        CarrierEvent event = new CarrierEvent();
+        event.carrierId = carrier.id;
+        event.action = action;
+        event.reason = reason;
+        event.actor = staff;
+        event.at = at;
+        event.persist();
     }
 
     public Page<Carrier> list(int page, int size) {

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,10 +17,13 @@ import io.agrilink.logistics.ExportRequirement;
 import io.agrilink.logistics.Parcel;
 import io.agrilink.logistics.Shipment;
 import io.agrilink.logistics.ShipmentEvent;
+import io.agrilink.logistics.ShipmentWithdrawal;
 import io.agrilink.logistics.TemperatureReading;
 import io.agrilink.logistics.config.LogisticsConfig;
 import io.agrilink.logistics.repository.ShipmentRepository;
 import io.agrilink.logistics.rest.ShipmentRequests.NewShipment;
+import io.agrilink.logistics.rest.ShipmentRequests.ParcelLine;
+import io.agrilink.logistics.rest.ShipmentRequests.Pickup;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.vn.Provinces;
@@ -48,12 +52,17 @@ public class ShipmentService {
     /** Idempotent on the order id: a repeated or concurrent handoff returns the one shipment. */
     @Transactional
     public Handoff handOver(NewShipment request) {
-        // Serialises handoffs of the same order, so a retry racing the first call finds its shipment.
-        shipments.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(:key)")
-                .setParameter("key", request.orderId()).getSingleResult();
+        // a retry racing the first call finds its shipment; a withdrawal racing it finds one or the other
+        shipments.lockOrder(request.orderId());
         var existing = shipments.findByOrderId(request.orderId());
         if (existing.isPresent()) {
             return new Handoff(details(existing.get()), false);
+        }
+        ShipmentWithdrawal withdrawn = ShipmentWithdrawal.findById(request.orderId());
+        if (withdrawn != null) {
+            throw ProblemException.conflict("Order " + request.orderId() + " was withdrawn at "
+                    + withdrawn.withdrawnAt + " (" + withdrawn.reason + "): no shipment is created for it")
+                    .with("orderId", request.orderId());
         }
         Shipment s = new Shipment();
         s.orderId = request.orderId();
@@ -83,7 +92,9 @@ public class ShipmentService {
         s.street = nfc(to.street());
         s.postalCode = to.postalCode();
 
-        request.parcels().forEach(p -> s.parcels.add(new Parcel(nfc(p.description()), p.grams())));
+        for (int i = 0; i < request.parcels().size(); i++) {
+            s.parcels.add(parcel(request.parcels().get(i), s, "parcels[" + i + "].pickup.province"));
+        }
         s.codAmount = request.codAmount() == null ? 0 : request.codAmount();
         if (request.coldChain() != null) {
             if (request.coldChain().minCelsius() > request.coldChain().maxCelsius()) {
@@ -112,6 +123,28 @@ public class ShipmentService {
         shipments.flush();
         shipments.getEntityManager().refresh(s);
         return new Handoff(details(s), true);
+    }
+
+    /** A parcel, with its own pickup when it is collected at another producer than the shipment's. */
+    private static Parcel parcel(ParcelLine line, Shipment shipment, String provinceField) {
+        Parcel parcel = new Parcel(nfc(line.description()), line.grams());
+        Pickup at = line.pickup();
+        if (at == null) {
+            return parcel;
+        }
+        String province = Provinces.resolve(at.province())
+                .orElseThrow(() -> ProblemException.invalid(provinceField, "is not a Vietnamese province")).province();
+        String commune = nfc(at.commune());
+        boolean elsewhere = !Objects.equals(at.producerId(), shipment.producerId)
+                || !province.equals(shipment.pickupProvince) || !Objects.equals(commune, shipment.pickupCommune);
+        if (elsewhere) {
+            parcel.producerId = at.producerId();
+            parcel.producerName = nfc(at.producerName());
+            parcel.pickupProvince = province;
+            parcel.pickupCommune = commune;
+            parcel.pickupPhone = at.phone();
+        }
+        return parcel;
     }
 
     public ShipmentDetails details(Shipment shipment) {

@@ -23,4 +23,9 @@ public class LogisticsClient {
     public LogisticsRestClient.Shipment create(LogisticsRestClient.NewShipment shipment) {
         return logistics.create(shipment);
     }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public LogisticsRestClient.Withdrawn withdraw(LogisticsRestClient.Withdrawal withdrawal) {
+        return logistics.withdraw(withdrawal);
+    }
 }

@@ -27,6 +27,11 @@ public interface LogisticsRestClient {
     @POST
     Shipment create(NewShipment shipment);
 
+    /** Idempotent on orderId; 409 once the carrier picked the shipment up. */
+    @POST
+    @Path("/withdrawals")
+    Withdrawn withdraw(Withdrawal withdrawal);
+
     record NewShipment(long orderId, String orderRef, Pickup pickup, Destination destination, List<Parcel> parcels,
             long codAmount, ColdChain coldChain, Instant deliverBy) {
     }
@@ -38,10 +43,18 @@ public interface LogisticsRestClient {
             String street, String postalCode) {
     }
 
-    record Parcel(String description, long grams) {
+    /** {@code pickup}: the producer this parcel is collected at (orders with lines from several producers). */
+    record Parcel(String description, long grams, Pickup pickup) {
     }
 
     record ColdChain(int minCelsius, int maxCelsius) {
+    }
+
+    record Withdrawal(long orderId, String reason) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Withdrawn(long orderId, Long shipmentId, String status) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -32,6 +32,9 @@ public interface OrderConfig {
     /** Grouping of concurrent order placements. */
     Batch batch();
 
+    /** The cold chain logistics-service carries. */
+    ColdChain coldChain();
+
     /** Delivery of the outbox. */
     Outbox outbox();
 
@@ -52,6 +55,20 @@ public interface OrderConfig {
         /** How long a caller waits for its placement before getting a 503 (a retry with the same key is safe). */
         @WithDefault("20S")
         Duration callerTimeout();
+    }
+
+    interface ColdChain {
+
+        /**
+         * The coldest a load may be kept: logistics-service refuses a handoff below -30 °C, so an
+         * order needing colder is refused at placement rather than left unshipped.
+         */
+        @WithDefault("-30")
+        int lowestCelsius();
+
+        /** The warmest a cold-chain load may be kept: logistics-service refuses above 30 °C. */
+        @WithDefault("30")
+        int highestCelsius();
     }
 
     interface Outbox {

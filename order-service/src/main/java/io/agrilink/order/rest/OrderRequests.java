@@ -39,8 +39,8 @@ public final class OrderRequests {
     public record ShipmentEvent(
             @NotBlank @Size(max = 100) String eventId,
             Long shipmentId,
-            @NotNull @Pattern(regexp = "ASSIGNED|PICKED_UP|IN_TRANSIT|OUT_FOR_DELIVERY|DELIVERED|FAILED_ATTEMPT|RETURNED",
-                    message = "must be one of ASSIGNED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED") String status,
+            @NotNull @Pattern(regexp = "ASSIGNED|PICKED_UP|IN_TRANSIT|OUT_FOR_DELIVERY|DELIVERED|FAILED_ATTEMPT|RETURNED|CANCELLED",
+                    message = "must be one of ASSIGNED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, FAILED_ATTEMPT, RETURNED, CANCELLED") String status,
             Instant occurredAt,
             @Size(max = 200) String location,
             @Size(max = 500) String note) {

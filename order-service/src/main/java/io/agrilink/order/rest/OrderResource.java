@@ -70,7 +70,8 @@ public class OrderResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a buyer")
     @APIResponse(responseCode = "409", description = "Sold out (gramsLeft), campaign limit reached, or the same key still in flight")
-    @APIResponse(responseCode = "422", description = "The key was used before with a different body")
+    @APIResponse(responseCode = "422", description = "The key was used before with a different body, or no one cold chain "
+            + "can carry the lines (temperature ranges apart, or outside what logistics carries; the lines are named)")
     @APIResponse(responseCode = "503", description = "The catalogue or the database is unavailable; nothing was ordered")
     public Uni<Response> place(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request, @Context SecurityContext security) {
@@ -151,11 +152,13 @@ public class OrderResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed({ Roles.BUYER, Roles.STAFF })
-    @Operation(summary = "Cancel the order", description = "The buyer before handover to the carrier, staff until delivery; "
-            + "stock not yet handed over is released.")
-    @APIResponse(responseCode = "200", description = "The cancelled order")
+    @Operation(summary = "Cancel the order", description = "Before the carrier picks it up. Before the handoff to "
+            + "logistics-service the order is CANCELLED at once; after it, CANCELLING until logistics-service "
+            + "withdraws the shipment (then CANCELLED, stock released) or refuses because it was picked up meanwhile "
+            + "(back to READY_FOR_PICKUP, CANCEL_REFUSED in the history).")
+    @APIResponse(responseCode = "200", description = "The order, CANCELLED or CANCELLING")
     @APIResponse(responseCode = "404", description = "No such order, or not one of yours")
-    @APIResponse(responseCode = "409", description = "Already handed over (buyer), delivered or cancelled")
+    @APIResponse(responseCode = "409", description = "Picked up by the carrier (staff too), being cancelled, delivered or cancelled")
     public OrderView cancel(@PathParam("id") long id, @Valid OrderRequests.Cancellation cancellation) {
         return OrderView.of(lifecycle.cancel(id, actor(), cancellation == null ? null : cancellation.reason()));
     }
@@ -164,11 +167,11 @@ public class OrderResource {
     @Path("/{id}/shipment-events")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Shipment status from logistics-service", description = "PICKED_UP → HANDED_OVER, "
-            + "IN_TRANSIT/OUT_FOR_DELIVERY → IN_TRANSIT, DELIVERED → DELIVERED; ASSIGNED, FAILED_ATTEMPT and RETURNED "
-            + "are recorded only. A repeated eventId has no effect.")
+            + "IN_TRANSIT/OUT_FOR_DELIVERY → IN_TRANSIT, DELIVERED → DELIVERED, CANCELLED → CANCELLED (stock released); "
+            + "ASSIGNED, FAILED_ATTEMPT and RETURNED are recorded only. A repeated eventId has no effect.")
     @APIResponse(responseCode = "200", description = "Applied, or a repeat of an event already applied (applied: false)")
     @APIResponse(responseCode = "404", description = "No such order")
-    @APIResponse(responseCode = "409", description = "A step backwards, or the order was never handed to logistics")
+    @APIResponse(responseCode = "409", description = "A step backwards, a cancellation after pickup, or the order was never handed to logistics")
     public OrderRequests.ShipmentEventResult shipmentEvent(@PathParam("id") long id,
             @Valid @NotNull OrderRequests.ShipmentEvent event) {
         OrderLifecycle.EventOutcome outcome = lifecycle.shipmentEvent(id, new OrderLifecycle.ShipmentEvent(

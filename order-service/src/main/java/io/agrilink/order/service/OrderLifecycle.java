@@ -116,8 +116,12 @@ public class OrderLifecycle {
     }
 
     /**
-     * The buyer cancels before handover, or staff at any time before delivery. Stock that has not
-     * left the farm is released in catalog-service.
+     * The buyer or staff cancel before the carrier picks the goods up; stock is released in
+     * catalog-service. Before the shipment reached logistics-service the order is CANCELLED at once
+     * and the handoff never happens. Once it did, the order is CANCELLING until logistics-service
+     * withdraws the shipment (then CANCELLED) or refuses because the carrier picked it up meanwhile
+     * (back to READY_FOR_PICKUP, the refusal in the history). After pickup the cancel is refused:
+     * the goods are on their way, and the order follows the shipment to delivery or return.
      */
     @Transactional
     public CustomerOrder cancel(long orderId, Actor actor, String reason) {
@@ -127,14 +131,50 @@ public class OrderLifecycle {
         }
         Status from = order.status;
         if (from == Status.CANCELLED || from == Status.DELIVERED) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from + " and can no longer be cancelled");
+            throw ProblemException.conflict("Order " + orderId + " is " + from + " and can no longer be cancelled")
+                    .with("orderStatus", from.name());
         }
-        if (!actor.staff() && !from.beforeHandover()) {
+        if (from == Status.CANCELLING) {
+            throw ProblemException.conflict("Order " + orderId + " is already being cancelled: logistics-service "
+                    + "is withdrawing its shipment").with("orderStatus", from.name());
+        }
+        if (!from.beforeHandover()) {
             throw ProblemException.conflict("Order " + orderId + " is " + from
-                    + ": it was handed over to the carrier and can no longer be cancelled by the buyer");
+                    + ": the carrier picked it up, so it can no longer be cancelled; it goes on to delivery or is "
+                    + "returned").with("orderStatus", from.name());
         }
-        cancel(order, actor.subject(), reason == null ? "cancelled" : "cancelled: " + reason, Instant.now());
+        cancelBeforePickup(order, actor.subject(), "CANCELLED", reason == null ? "cancelled" : "cancelled: " + reason,
+                reason, Instant.now());
         return order;
+    }
+
+    /**
+     * logistics-service withdrew the shipment of a CANCELLING order: the order is CANCELLED and its
+     * stock released. Runs in the outbox relay's transaction.
+     */
+    void shipmentWithdrawn(long orderId, Instant now) {
+        CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order != null && order.status == Status.CANCELLING) {
+            cancel(order, "system", "cancelled: logistics-service withdrew the shipment", now);
+        }
+    }
+
+    /**
+     * logistics-service refused to withdraw the shipment: the carrier picked it up first. A
+     * CANCELLING order goes back to READY_FOR_PICKUP (its PICKED_UP event follows); one that the
+     * event already moved on keeps its status. Either way the history says so.
+     */
+    void withdrawalRefused(long orderId, String error, Instant now) {
+        CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return;
+        }
+        Status from = order.status;
+        if (from == Status.CANCELLING) {
+            order.status = Status.READY_FOR_PICKUP;
+        }
+        OrderEvent.of(order, now, "system", "CANCEL_REFUSED", from, order.status,
+                "not cancelled: the carrier picked the shipment up first (logistics-service: " + error + ")").persist();
     }
 
     /** Cancels (at most {@code limit}) bank-transfer orders whose payment window closed before {@code now}; returns how many. */
@@ -169,6 +209,9 @@ public class OrderLifecycle {
             return new EventOutcome(order, false);
         }
         Status from = order.status;
+        if ("CANCELLED".equals(event.status())) {
+            return shipmentCancelled(order, event, actor);
+        }
         if (from.ordinal() < Status.READY_FOR_PICKUP.ordinal() || from == Status.CANCELLED) {
             throw ProblemException.conflict("Order " + orderId + " is " + from
                     + ": it has not been handed to logistics, so shipment events cannot apply to it");
@@ -199,6 +242,27 @@ public class OrderLifecycle {
     }
 
     /**
+     * logistics-service cancelled the shipment (staff there, or the withdrawal this service asked
+     * for): an order still waiting for pickup is cancelled and its stock released; an order already
+     * cancelled only records it. logistics-service never cancels after pickup, so a later order is 409.
+     */
+    private EventOutcome shipmentCancelled(CustomerOrder order, ShipmentEvent event, String actor) {
+        Status from = order.status;
+        OrderEvent audit;
+        if (from.awaitingPickup()) {
+            audit = cancel(order, actor, "SHIPMENT_CANCELLED", "cancelled: " + shipmentDetail(event), Instant.now());
+        } else if (from == Status.CANCELLED) {
+            audit = OrderEvent.of(order, Instant.now(), actor, "SHIPMENT_CANCELLED", from, from, shipmentDetail(event));
+        } else {
+            throw ProblemException.conflict("Order " + order.id + " is " + from
+                    + ": a shipment cancellation cannot apply to it").with("orderStatus", from.name());
+        }
+        audit.eventId = event.eventId();
+        audit.persist();
+        return new EventOutcome(order, true);
+    }
+
+    /**
      * catalog-service refused the order's reservation confirmation for good (its hold expired and
      * the grams were sold meanwhile): an order before handover is cancelled by {@code system}
      * (action {@code STOCK_LOST}); one already handed over or later keeps its status, and the
@@ -206,8 +270,8 @@ public class OrderLifecycle {
      */
     void stockLost(CustomerOrder order, String error, Instant now) {
         String detail = "the stock could not be secured (catalog-service: " + error + ")";
-        if (order.status.beforeHandover()) {
-            cancel(order, "system", "STOCK_LOST", "cancelled: " + detail, now);
+        if (order.status.beforeHandover() && order.status != Status.CANCELLING) {
+            cancelBeforePickup(order, "system", "STOCK_LOST", "cancelled: " + detail, "stock lost", now);
         } else if (order.status != Status.CANCELLED) {
             OrderEvent.of(order, now, "system", "STOCK_LOST", order.status, order.status, "needs staff: " + detail)
                     .persist();
@@ -215,10 +279,30 @@ public class OrderLifecycle {
     }
 
     private void cancel(CustomerOrder order, String actor, String detail, Instant now) {
-        cancel(order, actor, "CANCELLED", detail, now);
+        cancel(order, actor, "CANCELLED", detail, now).persist();
     }
 
-    private void cancel(CustomerOrder order, String actor, String action, String detail, Instant now) {
+    /**
+     * Cancels an order whose goods are still at the farm: at once, unless its shipment may already
+     * be with logistics-service; then the order is CANCELLING and the outbox asks logistics-service
+     * to withdraw the shipment (in this same transaction), and its answer settles the order.
+     */
+    private void cancelBeforePickup(CustomerOrder order, String actor, String action, String detail, String reason,
+            Instant now) {
+        Status from = order.status;
+        if (from == Status.READY_FOR_PICKUP && !handoffWithdrawn(order, now)) {
+            order.status = Status.CANCELLING;
+            OrderEvent.of(order, now, actor, "CANCEL_REQUESTED", from, Status.CANCELLING,
+                    detail + "; waiting for logistics-service to withdraw the shipment").persist();
+            OutboxMessage.of(OutboxMessage.Kind.WITHDRAW_SHIPMENT, order.id,
+                    toJson(new LogisticsRestClient.Withdrawal(order.id, reason)), now).persist();
+        } else {
+            cancel(order, actor, action, detail, now).persist();
+        }
+    }
+
+    /** Cancels the order and releases stock not yet handed over; returns the audit row, for the caller to persist. */
+    private OrderEvent cancel(CustomerOrder order, String actor, String action, String detail, Instant now) {
         Status from = order.status;
         order.status = Status.CANCELLED;
         String note = detail;
@@ -229,17 +313,27 @@ public class OrderLifecycle {
             OutboxMessage.of(OutboxMessage.Kind.RELEASE_RESERVATION, order.id, order.orderRef, now).persist();
             note += "; stock released";
         }
-        if (from == Status.READY_FOR_PICKUP) {
-            long withdrawn = OutboxMessage.update(
-                    "failedAt = ?1, lastError = 'order cancelled before delivery' "
-                            + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null",
-                    now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
-            if (withdrawn == 0) {
-                note += "; shipment " + (order.shipmentId == null ? "" : order.shipmentId + " ")
-                        + "was already created in logistics-service: cancel it there";
-            }
+        return OrderEvent.of(order, now, actor, action, from, Status.CANCELLED, note);
+    }
+
+    /**
+     * Stops the order's handoff to logistics-service. Returns true when it had never been attempted
+     * (the relay had not claimed it: a claim moves {@code next_attempt_at} a lease ahead, and this
+     * update waits for a claim in progress), so logistics-service never heard of the order. Otherwise
+     * the handoff is stopped from being retried but may have arrived: logistics-service must be asked
+     * to withdraw it.
+     */
+    private static boolean handoffWithdrawn(CustomerOrder order, Instant now) {
+        long neverSent = OutboxMessage.update("failedAt = ?1, lastError = 'withdrawn: order cancelled' "
+                + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null "
+                + "and attempts = 0 and nextAttemptAt <= ?1", now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
+        if (neverSent > 0) {
+            return true;
         }
-        OrderEvent.of(order, now, actor, action, from, Status.CANCELLED, note).persist();
+        OutboxMessage.update("failedAt = ?1, lastError = 'withdrawn: order cancelled' "
+                + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null",
+                now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
+        return false;
     }
 
     private static CustomerOrder lock(long orderId) {
@@ -278,21 +372,20 @@ public class OrderLifecycle {
 
     /** The shipment as agreed with logistics-service, from the order as packed. */
     LogisticsRestClient.NewShipment shipment(CustomerOrder order) {
-        OrderLine first = order.lines.get(0);
-        LogisticsRestClient.Pickup pickup = new LogisticsRestClient.Pickup(first.producerId, first.producerName,
-                first.pickupProvince, first.pickupCommune, first.pickupPhone);
+        LogisticsRestClient.Pickup pickup = pickup(order.lines.get(0));
         LogisticsRestClient.Destination destination = new LogisticsRestClient.Destination(order.recipient,
                 order.phone, order.country, "VN".equals(order.country) ? order.province : null, order.commune,
                 order.street, order.postalCode);
+        // every line is collected at its own producer: one shipment, a pickup per parcel
         List<LogisticsRestClient.Parcel> parcels = order.lines.stream()
-                .map(l -> new LogisticsRestClient.Parcel(parcelDescription(l), l.packedGrams))
+                .map(l -> new LogisticsRestClient.Parcel(parcelDescription(l), l.packedGrams, pickup(l)))
                 .toList();
         LogisticsRestClient.ColdChain coldChain = null;
-        List<OrderLine> cold = order.lines.stream().filter(l -> l.coldChain).toList();
+        List<ColdChains.Band> cold = order.lines.stream().filter(l -> l.coldChain)
+                .map(l -> new ColdChains.Band(0, l.lotId, l.minCelsius, l.maxCelsius)).toList();
         if (!cold.isEmpty()) {
-            int min = cold.stream().map(l -> l.minCelsius).filter(Objects::nonNull).max(Integer::compare).orElse(2);
-            int max = cold.stream().map(l -> l.maxCelsius).filter(Objects::nonNull).min(Integer::compare).orElse(5);
-            coldChain = new LogisticsRestClient.ColdChain(min, max);
+            ColdChains.Range range = ColdChains.shared(cold);
+            coldChain = new LogisticsRestClient.ColdChain(range.minCelsius(), range.maxCelsius());
         }
         Instant deliverBy = order.lines.stream().map(l -> l.bestBefore).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
@@ -300,6 +393,11 @@ public class OrderLifecycle {
         long cod = order.payment == CustomerOrder.Payment.CASH_ON_DELIVERY ? order.totalAmount : 0;
         return new LogisticsRestClient.NewShipment(order.id, order.orderRef, pickup, destination, parcels, cod,
                 coldChain, deliverBy);
+    }
+
+    private static LogisticsRestClient.Pickup pickup(OrderLine line) {
+        return new LogisticsRestClient.Pickup(line.producerId, line.producerName, line.pickupProvince,
+                line.pickupCommune, line.pickupPhone);
     }
 
     /** logistics-service takes at most 200 characters. */
@@ -316,7 +414,7 @@ public class OrderLifecycle {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Shipment cannot be written as JSON", e);
+            throw new IllegalStateException("Outbox payload cannot be written as JSON", e);
         }
     }
 }

@@ -254,6 +254,8 @@ public class OutboxRelay {
                             .create(json.readValue(message.payload, LogisticsRestClient.NewShipment.class));
                     return delivered(message, shipment);
                 }
+                case WITHDRAW_SHIPMENT -> logistics
+                        .withdraw(json.readValue(message.payload, LogisticsRestClient.Withdrawal.class));
                 case CONFIRM_RESERVATION -> catalog.confirm(message.payload);
                 case RELEASE_RESERVATION -> catalog.release(message.payload);
             }
@@ -325,18 +327,38 @@ public class OutboxRelay {
         // the facts), so it goes, in one statement for all of them; shipment messages stay, marked
         forget(outcomes);
         for (Outcome outcome : outcomes) {
-            if (outcome.delivered() && outcome.kind() != OutboxMessage.Kind.CREATE_SHIPMENT) {
+            if (outcome.delivered() && !outcome.kind().keptWhenDelivered()) {
                 continue;
             }
             OutboxMessage message = OutboxMessage.findById(outcome.messageId());
             if (message == null) {
                 continue;
             }
+            if (message.kind == OutboxMessage.Kind.CREATE_SHIPMENT) {
+                // the order, then its handoff, locked in the order a cancel takes them: a cancel
+                // withdrawing this handoff at this moment waits, or is waited for, and is seen
+                if (message.orderId != null) {
+                    CustomerOrder.findById(message.orderId, LockModeType.PESSIMISTIC_WRITE);
+                }
+                entityManager.refresh(message, LockModeType.PESSIMISTIC_WRITE);
+            }
             message.attempts++;
+            boolean withdrawn = message.failedAt != null;
             if (outcome.delivered()) {
                 message.deliveredAt = now;
                 message.lastError = null;
-                handedOver(message, outcome.shipment(), now);
+                if (message.kind == OutboxMessage.Kind.WITHDRAW_SHIPMENT) {
+                    lifecycle.shipmentWithdrawn(message.orderId, now);
+                } else {
+                    handedOver(message, outcome.shipment(), now);
+                }
+            } else if (withdrawn) {
+                // the order was cancelled meanwhile and its withdrawal is on its way: nothing to retry or report
+                message.lastError = truncate(outcome.error());
+            } else if (message.kind == OutboxMessage.Kind.WITHDRAW_SHIPMENT && outcome.status() == 409) {
+                message.failedAt = now;
+                message.lastError = truncate(outcome.error());
+                lifecycle.withdrawalRefused(message.orderId, outcome.error(), now);
             } else if (outcome.terminal()) {
                 message.failedAt = now;
                 message.lastError = truncate(outcome.error());
@@ -369,7 +391,7 @@ public class OutboxRelay {
      */
     private void forget(List<Outcome> outcomes) {
         Long[] done = outcomes.stream()
-                .filter(o -> o.delivered() && o.kind() != OutboxMessage.Kind.CREATE_SHIPMENT)
+                .filter(o -> o.delivered() && !o.kind().keptWhenDelivered())
                 .map(Outcome::messageId).toArray(Long[]::new);
         if (done.length == 0) {
             return;

@@ -203,7 +203,15 @@ public class PlacementBatcher {
                 placement.answer().completeExceptionally(
                         unavailable("The catalogue did not answer for this order; no order was created; try again"));
             } else if ((r.status() == 201 || r.status() == 200) && holds(r.reservation(), placement.order())) {
-                accepted.add(new PlacementStore.Accepted(placement, r.reservation()));
+                ProblemException noColdChain = ColdChains.refusal(r.reservation(), placement.order(),
+                        config.coldChain());
+                if (noColdChain == null) {
+                    accepted.add(new PlacementStore.Accepted(placement, r.reservation()));
+                } else {
+                    // no shipment could carry it: refused now rather than left at READY_FOR_PICKUP for ever
+                    release(placement.orderRef());
+                    placement.answer().completeExceptionally(noColdChain);
+                }
             } else if (r.status() == 201 || r.status() == 200) {
                 LOG.errorf("Reservation %s does not match its request: %s", placement.orderRef(), r.reservation());
                 release(placement.orderRef());

@@ -51,6 +51,9 @@ public class CatalogDouble {
         public final String producerName;
         long grams;
         long lowest;
+        volatile String province = "Bắc Ninh";
+        volatile Integer minCelsius = 2;
+        volatile Integer maxCelsius = 5;
 
         Lot(long id, long grams, long pricePerKg, Long campaignId, List<String> farmers, String productName,
                 long producerId, String producerName) {
@@ -302,7 +305,7 @@ public class CatalogDouble {
             line.put("producerId", lot.producerId);
             line.put("producerName", lot.producerName);
             line.put("farmers", lot.farmers);
-            line.put("province", "Bắc Ninh");
+            line.put("province", lot.province);
             line.put("commune", "Xã Lục Ngạn");
             line.put("phone", "+84912345678");
             line.put("growingAreaCode", "VN-BN-LN-001");
@@ -311,8 +314,8 @@ public class CatalogDouble {
             line.put("harvestDate", LocalDate.now().toString());
             line.put("bestBefore", LocalDate.now().plusDays(7).toString());
             line.put("coldChain", true);
-            line.put("minCelsius", 2);
-            line.put("maxCelsius", 5);
+            line.put("minCelsius", lot.minCelsius);
+            line.put("maxCelsius", lot.maxCelsius);
             lines.add(line);
         });
         Map<String, Object> view = new LinkedHashMap<>();
@@ -356,6 +359,17 @@ public class CatalogDouble {
         lots.put(id, new Lot(id, grams, pricePerKg, campaignId, List.of(farmers), "Vải thiều Lục Ngạn loại 1",
                 id + 500, "HTX Vải thiều Lục Ngạn"));
         return id;
+    }
+
+    /** The lot's product keeps between these temperatures (2–5 °C unless set). */
+    public void keptAt(long lotId, Integer minCelsius, Integer maxCelsius) {
+        lots.get(lotId).minCelsius = minCelsius;
+        lots.get(lotId).maxCelsius = maxCelsius;
+    }
+
+    /** The lot's producer is in this province (Bắc Ninh unless set). */
+    public void producedIn(long lotId, String province) {
+        lots.get(lotId).province = province;
     }
 
     public long gramsLeft(long lotId) {

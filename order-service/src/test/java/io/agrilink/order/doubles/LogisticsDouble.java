@@ -2,6 +2,7 @@ package io.agrilink.order.doubles;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,7 +23,9 @@ import io.agrilink.platform.security.Roles;
 /**
  * Test-only stand-in for logistics-service's {@code POST /shipments} (contract in COMMON.md):
  * idempotent on orderId (201 the first time, 200 with the same shipment after), records every
- * request, and can be switched to 503 to simulate an outage.
+ * request, and can be switched to 503 to simulate an outage. {@code POST /shipments/withdrawals}
+ * withdraws as logistics-service does: 409 once a test marked the shipment picked up, and a
+ * handoff after the withdrawal of its order is refused (409).
  */
 @ApplicationScoped
 @Path("/test-double/logistics/shipments")
@@ -37,6 +40,9 @@ public class LogisticsDouble {
     private final Map<Long, AtomicInteger> created = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> answeredOk = new ConcurrentHashMap<>();
     private final Map<Long, AtomicInteger> refusedWhileDown = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> withdrawals = new ConcurrentHashMap<>();
+    private final Set<Long> withdrawn = ConcurrentHashMap.newKeySet();
+    private final Set<Long> pickedUp = ConcurrentHashMap.newKeySet();
     private volatile boolean down;
 
     @POST
@@ -54,6 +60,10 @@ public class LogisticsDouble {
             refusedWhileDown.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
             return Response.status(503).build();
         }
+        if (withdrawn.contains(orderId)) {
+            return Response.status(409).entity(Map.of("status", 409, "detail", "order " + orderId + " was withdrawn"))
+                    .build();
+        }
         answeredOk.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
         Long existing = shipments.get(orderId);
         if (existing != null) {
@@ -64,6 +74,31 @@ public class LogisticsDouble {
         payloads.put(orderId, shipment);
         created.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
         return Response.status(201).entity(view(id, orderId)).build();
+    }
+
+    @POST
+    @Path("/withdrawals")
+    @RolesAllowed(Roles.SERVICE)
+    public synchronized Response withdraw(JsonNode withdrawal) {
+        if (withdrawal == null || !withdrawal.hasNonNull("orderId")) {
+            return Response.status(400).entity(Map.of("status", 400, "detail", "orderId is required")).build();
+        }
+        long orderId = withdrawal.get("orderId").asLong();
+        if (down) {
+            return Response.status(503).build();
+        }
+        withdrawals.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
+        if (pickedUp.contains(orderId)) {
+            return Response.status(409).entity(Map.of("status", 409, "detail", "shipment of order " + orderId
+                    + " is PICKED_UP: it was picked up and can no longer be cancelled", "currentStatus", "PICKED_UP"))
+                    .build();
+        }
+        withdrawn.add(orderId);
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("orderId", orderId);
+        view.put("shipmentId", shipments.get(orderId));
+        view.put("status", "CANCELLED");
+        return Response.ok(view).build();
     }
 
     private static Map<String, Object> view(long id, long orderId) {
@@ -77,6 +112,21 @@ public class LogisticsDouble {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** The carrier has the goods: a withdrawal of this order is refused from now on. */
+    public void pickedUp(long orderId) {
+        pickedUp.add(orderId);
+    }
+
+    /** Withdrawal requests received for the order (answered or refused). */
+    public int withdrawals(long orderId) {
+        AtomicInteger n = withdrawals.get(orderId);
+        return n == null ? 0 : n.get();
+    }
+
+    public boolean withdrawn(long orderId) {
+        return withdrawn.contains(orderId);
     }
 
     /** Shipments created for the order (more than one would be a duplicate handoff). */
