@@ -1,7 +1,7 @@
 package io.agrilink.logistics;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Embedded;
 
 /**
  * One box or crate of a shipment. An order with lines from several producers has parcels with
@@ -15,20 +15,9 @@ public class Parcel {
     /** Gross weight in grams. */
     public long grams;
 
-    @Column(name = "producer_id")
-    public Long producerId;
-
-    @Column(name = "producer_name")
-    public String producerName;
-
-    @Column(name = "pickup_province")
-    public String pickupProvince;
-
-    @Column(name = "pickup_commune")
-    public String pickupCommune;
-
-    @Column(name = "pickup_phone")
-    public String pickupPhone;
+    /** Null when the parcel is collected at the shipment's pickup. */
+    @Embedded
+    public Pickup pickup;
 
     public Parcel() {
     }
@@ -40,6 +29,6 @@ public class Parcel {
 
     /** Whether it is collected somewhere else than the shipment's pickup. */
     public boolean hasOwnPickup() {
-        return pickupProvince != null;
+        return pickup != null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -64,20 +65,8 @@ public class Shipment extends PanacheEntity {
     @Enumerated(EnumType.STRING)
     public Status status;
 
-    @Column(name = "producer_id")
-    public Long producerId;
-
-    @Column(name = "producer_name")
-    public String producerName;
-
-    @Column(name = "pickup_province")
-    public String pickupProvince;
-
-    @Column(name = "pickup_commune")
-    public String pickupCommune;
-
-    @Column(name = "pickup_phone")
-    public String pickupPhone;
+    @Embedded
+    public Pickup pickup;
 
     public String recipient;
 
@@ -174,8 +163,8 @@ public class Shipment extends PanacheEntity {
     /** Every province the carrier must collect in: the shipment's pickup and each parcel's own. */
     public Set<String> pickupProvinces() {
         Set<String> provinces = new java.util.LinkedHashSet<>();
-        provinces.add(pickupProvince);
-        parcels.stream().map(p -> p.pickupProvince).filter(java.util.Objects::nonNull).forEach(provinces::add);
+        provinces.add(pickup.province());
+        parcels.stream().filter(Parcel::hasOwnPickup).map(p -> p.pickup.province()).forEach(provinces::add);
         return provinces;
     }
 

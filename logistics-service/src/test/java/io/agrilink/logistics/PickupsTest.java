@@ -4,6 +4,7 @@ import static io.agrilink.logistics.Fixtures.carrier;
 import static io.agrilink.logistics.Fixtures.handoff;
 import static io.agrilink.logistics.Fixtures.registerCarrier;
 import static io.agrilink.logistics.Fixtures.service;
+import static io.agrilink.logistics.Fixtures.staff;
 import static io.agrilink.logistics.Fixtures.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,6 +48,24 @@ class PickupsTest {
                 .body("items.id", hasItem((int) id));
         carrier(both.subject()).post("/shipments/" + id + "/accept").then().statusCode(200)
                 .body("pickups.province", equalTo(List.of("Sơn La", "Lâm Đồng")));
+    }
+
+    @Test
+    void pickupsReadBackWithEveryFieldAndParcelsWithoutTheirOwnShowTheShipmentsPickup() {
+        Map<String, Object> body = twoProducers(unique());
+        List<Object> parcels = new java.util.ArrayList<>((List<?>) body.get("parcels"));
+        parcels.add(Map.of("description", "Mận hậu, thùng 10 kg", "grams", 10000));
+        body.put("parcels", parcels);
+        long id = service().body(body).post("/shipments").then().statusCode(201).extract().jsonPath().getLong("id");
+
+        Map<String, Object> sonLa = Map.of("producerId", 11, "producerName", "HTX Mận Mộc Châu",
+                "province", "Sơn La", "commune", "Lục Ngạn", "phone", "0912345678");
+        Map<String, Object> lamDong = Map.of("producerId", 12, "producerName", "HTX Bơ Đà Lạt",
+                "province", "Lâm Đồng", "commune", "Phường Lâm Viên", "phone", "0263 382 2222");
+        staff().get("/shipments/" + id).then().statusCode(200)
+                .body("pickup", equalTo(sonLa), "pickups", equalTo(List.of(sonLa, lamDong)),
+                        "parcels.pickup", equalTo(List.of(sonLa, lamDong, sonLa)),
+                        "parcels.grams", equalTo(List.of(5000, 3000, 10000)), "totalGrams", equalTo(18000));
     }
 
     @SuppressWarnings("unchecked")

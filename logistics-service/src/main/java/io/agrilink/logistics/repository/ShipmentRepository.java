@@ -46,10 +46,10 @@ public class ShipmentRepository implements PanacheRepository<Shipment> {
         params.put("provinces", carrier.provinces);
         params.put("carrier", carrier.id);
         StringBuilder query = new StringBuilder("""
-                from Shipment s where s.status = :open and s.pickupProvince in :provinces
+                from Shipment s where s.status = :open and s.pickup.province in :provinces
                 and not exists (select 1 from ShipmentDecline d where d.shipmentId = s.id and d.carrierId = :carrier)
                 and not exists (select 1 from Shipment o join o.parcels p
-                                where o.id = s.id and p.pickupProvince is not null and p.pickupProvince not in :provinces)""");
+                                where o.id = s.id and p.pickup.province is not null and p.pickup.province not in :provinces)""");
         if (!carrier.can(Capability.COLD_CHAIN)) {
             query.append(" and s.coldChain = false");
         }
@@ -99,7 +99,7 @@ public class ShipmentRepository implements PanacheRepository<Shipment> {
             params.put("carrierId", carrierId);
         }
         if (province != null) {
-            query.append(" and (pickupProvince = :province or destinationProvince = :province)");
+            query.append(" and (pickup.province = :province or destinationProvince = :province)");
             params.put("province", province);
         }
     }

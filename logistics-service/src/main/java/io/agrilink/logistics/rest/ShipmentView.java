@@ -75,10 +75,9 @@ public record ShipmentView(
      */
     public static ShipmentView of(ShipmentDetails details, boolean showDeliveryCode) {
         Shipment s = details.shipment();
-        Pickup first = new Pickup(s.producerId, s.producerName, s.pickupProvince, s.pickupCommune, s.pickupPhone);
-        List<Parcel> parcels = s.parcels.stream().map(p -> new Parcel(p.description, p.grams, p.hasOwnPickup()
-                ? new Pickup(p.producerId, p.producerName, p.pickupProvince, p.pickupCommune, p.pickupPhone)
-                : first)).toList();
+        Pickup first = pickup(s.pickup);
+        List<Parcel> parcels = s.parcels.stream()
+                .map(p -> new Parcel(p.description, p.grams, p.hasOwnPickup() ? pickup(p.pickup) : first)).toList();
         return new ShipmentView(s.id, s.orderId, s.orderRef, s.status, s.status.next(), first,
                 java.util.stream.Stream.concat(java.util.stream.Stream.of(first), parcels.stream().map(Parcel::pickup))
                         .distinct().toList(),
@@ -96,6 +95,10 @@ public record ShipmentView(
                 s.cashCollected, s.codMismatch, s.temperatureBreached,
                 details.alerts().stream().map(a -> new Alert(a.kind, a.detail, a.raisedAt)).toList(),
                 s.createdAt);
+    }
+
+    private static Pickup pickup(io.agrilink.logistics.Pickup at) {
+        return new Pickup(at.producerId(), at.producerName(), at.province(), at.commune(), at.phone());
     }
 
     private static Check check(ChecklistItem item) {

@@ -15,15 +15,16 @@ import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.ChecklistItem;
 import io.agrilink.logistics.ExportRequirement;
 import io.agrilink.logistics.Parcel;
+import io.agrilink.logistics.Pickup;
 import io.agrilink.logistics.Shipment;
 import io.agrilink.logistics.ShipmentEvent;
 import io.agrilink.logistics.ShipmentWithdrawal;
 import io.agrilink.logistics.TemperatureReading;
 import io.agrilink.logistics.config.LogisticsConfig;
 import io.agrilink.logistics.repository.ShipmentRepository;
+import io.agrilink.logistics.rest.ShipmentRequests;
 import io.agrilink.logistics.rest.ShipmentRequests.NewShipment;
 import io.agrilink.logistics.rest.ShipmentRequests.ParcelLine;
-import io.agrilink.logistics.rest.ShipmentRequests.Pickup;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.vn.Provinces;
@@ -68,13 +69,7 @@ public class ShipmentService {
         s.orderId = request.orderId();
         s.orderRef = request.orderRef();
         s.status = Shipment.Status.OPEN;
-        s.producerId = request.pickup().producerId();
-        s.producerName = nfc(request.pickup().producerName());
-        s.pickupProvince = Provinces.resolve(request.pickup().province())
-                .orElseThrow(() -> ProblemException.invalid("pickup.province", "is not a Vietnamese province"))
-                .province();
-        s.pickupCommune = nfc(request.pickup().commune());
-        s.pickupPhone = request.pickup().phone();
+        s.pickup = pickup(request.pickup(), "pickup.province");
 
         var to = request.destination();
         s.recipient = nfc(to.recipient());
@@ -128,23 +123,24 @@ public class ShipmentService {
     /** A parcel, with its own pickup when it is collected at another producer than the shipment's. */
     private static Parcel parcel(ParcelLine line, Shipment shipment, String provinceField) {
         Parcel parcel = new Parcel(nfc(line.description()), line.grams());
-        Pickup at = line.pickup();
-        if (at == null) {
+        if (line.pickup() == null) {
             return parcel;
         }
-        String province = Provinces.resolve(at.province())
-                .orElseThrow(() -> ProblemException.invalid(provinceField, "is not a Vietnamese province")).province();
-        String commune = nfc(at.commune());
-        boolean elsewhere = !Objects.equals(at.producerId(), shipment.producerId)
-                || !province.equals(shipment.pickupProvince) || !Objects.equals(commune, shipment.pickupCommune);
+        Pickup at = pickup(line.pickup(), provinceField);
+        Pickup main = shipment.pickup;
+        boolean elsewhere = !Objects.equals(at.producerId(), main.producerId())
+                || !at.province().equals(main.province()) || !Objects.equals(at.commune(), main.commune());
         if (elsewhere) {
-            parcel.producerId = at.producerId();
-            parcel.producerName = nfc(at.producerName());
-            parcel.pickupProvince = province;
-            parcel.pickupCommune = commune;
-            parcel.pickupPhone = at.phone();
+            parcel.pickup = at;
         }
         return parcel;
+    }
+
+    /** A requested pickup with its province resolved to the official name and its text normalised. */
+    private static Pickup pickup(ShipmentRequests.Pickup at, String provinceField) {
+        String province = Provinces.resolve(at.province())
+                .orElseThrow(() -> ProblemException.invalid(provinceField, "is not a Vietnamese province")).province();
+        return new Pickup(at.producerId(), nfc(at.producerName()), province, nfc(at.commune()), at.phone());
     }
 
     public ShipmentDetails details(Shipment shipment) {
