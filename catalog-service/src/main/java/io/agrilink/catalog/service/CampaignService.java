@@ -29,7 +29,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
  * Sale campaigns, curated by programme staff: created, changed and ended early, each change
- * written to the audit trail in its own transaction.
+ * written to the audit trail in the transaction that makes it.
  */
 @ApplicationScoped
 public class CampaignService {

@@ -564,9 +564,6 @@ public class StockLedger {
         }
     }
 
-    private record RetakeLot(long available, LocalDate bestBefore, boolean listed) {
-    }
-
     /**
      * Takes the grams of locked EXPIRED reservations (id → order reference) again and confirms
      * them, deciding them in id order as a new reservation would be decided: each only if every one
@@ -580,19 +577,8 @@ public class StockLedger {
     private Map<Long, ProblemException> retake(Connection db, Map<Long, String> reservations, Instant now)
             throws SQLException {
         List<HeldLine> lines = linesOf(db, new ArrayList<>(reservations.keySet()));
-        Map<Long, RetakeLot> lots = new HashMap<>();
-        try (PreparedStatement select = FreshPlans.prepare(db, """
-                select l.id, l.available_grams, l.best_before, p.delisted_at is null
-                from lot l join product p on p.id = l.product_id
-                where l.id = any(?) order by l.id for update of l for share of p""")) {
-            select.setArray(1, longs(db, lines.stream().map(HeldLine::lotId)
-                    .collect(Collectors.toCollection(TreeSet::new))));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    lots.put(rs.getLong(1), new RetakeLot(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getBoolean(4)));
-                }
-            }
-        }
+        Map<Long, LotState> lots = lockLots(db,
+                lines.stream().map(HeldLine::lotId).collect(Collectors.toCollection(TreeSet::new)));
         Set<UsageKey> usageKeys = new TreeSet<>();
         lines.stream().filter(l -> l.campaignId() != null)
                 .forEach(l -> usageKeys.add(new UsageKey(l.campaignId(), l.buyer())));
@@ -619,7 +605,7 @@ public class StockLedger {
             }
             ProblemException problem = null;
             for (Map.Entry<Long, Long> line : asked.entrySet()) {
-                RetakeLot lot = lots.get(line.getKey());
+                LotState lot = lots.get(line.getKey());
                 long left = available.getOrDefault(line.getKey(), 0L);
                 if (lot.bestBefore().isBefore(today)) {
                     problem = ProblemException.conflict("Reservation " + ref + " expired and lot " + line.getKey()
