@@ -87,28 +87,31 @@ final class EarlierRun {
         return runDir.resolve(name + ".pid");
     }
 
-    /** The process a pid file names, if it still runs and its command line shows it is ours. */
+    /** The process a run's pid file names, if it still runs and its command line shows it is ours. */
     private Optional<ProcessHandle> live(String name, String commandMark) throws IOException {
-        Path file = pidFile(name);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        return parsePid(Files.readString(file)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> commandLine(p).contains(commandMark));
+        return running(pidFile(name), commandMark);
     }
 
-    /** PostgreSQL's postmaster for our data folder, if one still runs (the first line of postmaster.pid). */
+    /** PostgreSQL's postmaster for our data folder, if one still runs. */
     private Optional<ProcessHandle> leftPostgres() throws IOException {
-        Path file = pgData.resolve("postmaster.pid");
-        if (!Files.isRegularFile(file)) {
+        return running(pgData.resolve("postmaster.pid"), "postgres");
+    }
+
+    /**
+     * The process whose id is the first line of {@code pidFile} (ours hold only that line,
+     * PostgreSQL's {@code postmaster.pid} starts with it), if it is alive and its command line
+     * contains {@code commandMark}: a pid reused by another program is left alone.
+     */
+    private static Optional<ProcessHandle> running(Path pidFile, String commandMark) throws IOException {
+        if (!Files.isRegularFile(pidFile)) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty()) {
             return Optional.empty();
         }
         return parsePid(lines.get(0)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> commandLine(p).contains("postgres"));
+                .filter(p -> commandLine(p).contains(commandMark));
     }
 
     /**

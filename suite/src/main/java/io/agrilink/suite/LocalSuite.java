@@ -122,20 +122,10 @@ public final class LocalSuite implements AutoCloseable {
         if (options.externalJdbcBase() != null) {
             jdbcBase = options.externalJdbcBase().replaceAll("/+$", "");
         } else {
-            Path pgData = options.dataDir().resolve("postgres");
-            Path pgWork = options.dataDir().resolve("postgres-binaries");
-            Files.createDirectories(pgWork);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(pgWork.toFile())
+            Files.createDirectories(options.dataDir().resolve("postgres-binaries"));
+            EmbeddedPostgres.Builder builder = postgresBuilder()
                     .setPGStartupWait(POSTGRES_STARTUP_WAIT)
-                    // durable as production: every commit reaches the disk
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("timezone", "UTC");
+                    .setServerConfig("shared_buffers", "256MB");
             if (options.postgresPort() != 0) {
                 builder.setPort(options.postgresPort());
             }
@@ -155,6 +145,18 @@ public final class LocalSuite implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The embedded PostgreSQL on the data folder's files, durable as production: every commit reaches the disk. */
+    private EmbeddedPostgres.Builder postgresBuilder() {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(options.dataDir().resolve("postgres"))
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(options.dataDir().resolve("postgres-binaries").toFile())
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("timezone", "UTC");
     }
 
     /**
@@ -177,7 +179,7 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    public Path postgresLog() {
+    private Path postgresLog() {
         return options.dataDir().resolve("logs").resolve("postgresql.log");
     }
 
@@ -277,15 +279,7 @@ public final class LocalSuite implements AutoCloseable {
             return;
         }
         int port = postgres.getPort();
-        postgres = start(EmbeddedPostgres.builder()
-                .setDataDirectory(options.dataDir().resolve("postgres"))
-                .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(options.dataDir().resolve("postgres-binaries").toFile())
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("timezone", "UTC")
-                .setPort(port));
+        postgres = start(postgresBuilder().setPort(port));
     }
 
     /** Stops the services (gracefully) and then the database. */
