@@ -155,6 +155,12 @@ final class E2e {
                 .jsonPath();
     }
 
+    /** The shipment order-service has recorded for the order, or null while the handoff is under way. */
+    static Long shipmentKnownToOrder(long orderId) {
+        Number shipment = orderAsStaff(orderId).get("shipmentId");
+        return shipment == null ? null : shipment.longValue();
+    }
+
     /** The farmer packs every line of the order at its ordered weight. */
     static void pack(String farmer, long orderId) {
         JsonPath order = as(Service.ORDER, FARMER, farmer).get("/orders/" + orderId).then().statusCode(200).extract()
