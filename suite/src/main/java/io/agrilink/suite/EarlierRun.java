@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -42,14 +44,14 @@ final class EarlierRun {
                     + runDir.getParent() + ". Stop it first (Ctrl-C in its terminal, or kill "
                     + launcher.get().pid() + "), or give this one its own folder with --data DIR.");
         }
-        for (Service service : Service.values()) {
-            Optional<ProcessHandle> left = live(service.artifact(), "quarkus-run.jar");
+        for (Map.Entry<String, String> child : children().entrySet()) {
+            Optional<ProcessHandle> left = live(child.getKey(), child.getValue());
             if (left.isPresent()) {
-                progress.accept(service.artifact() + " (pid " + left.get().pid()
+                progress.accept(child.getKey() + " (pid " + left.get().pid()
                         + ") was left running by an earlier ./agrilink up that did not stop cleanly: stopping it");
                 stop(left.get(), Duration.ofSeconds(20));
             }
-            Files.deleteIfExists(pidFile(service.artifact()));
+            Files.deleteIfExists(pidFile(child.getKey()));
         }
         Optional<ProcessHandle> postgres = leftPostgres();
         if (postgres.isPresent()) {
@@ -77,10 +79,22 @@ final class EarlierRun {
 
     /** Forgets the whole run: everything stopped cleanly. */
     void release() {
-        for (Service service : Service.values()) {
-            forget(service.artifact());
-        }
+        children().keySet().forEach(this::forget);
         forget(LAUNCHER);
+    }
+
+    /**
+     * The processes a run starts besides PostgreSQL, by pid-file name, each with what its command
+     * line shows when it is really ours (a pid may have been reused since): the services, then
+     * Keycloak, stopped before the database they use.
+     */
+    private static Map<String, String> children() {
+        Map<String, String> children = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            children.put(service.artifact(), "quarkus-run.jar");
+        }
+        children.put(KeycloakServer.PROCESS_NAME, "kc.home.dir");
+        return children;
     }
 
     private Path pidFile(String name) {

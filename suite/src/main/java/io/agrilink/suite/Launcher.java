@@ -16,8 +16,9 @@ import io.agrilink.suite.demo.DemoContext;
 import io.agrilink.suite.demo.DemoData;
 
 /**
- * {@code ./agrilink up}: one PostgreSQL, the four services, the Luc Ngan lychee week demo data,
- * and tokens to try it with. {@code ./agrilink token ROLE --sub SUBJECT} mints more tokens.
+ * {@code ./agrilink up}: one PostgreSQL, Keycloak, the four services, the Luc Ngan lychee week
+ * demo data, and the demo users to sign in as. {@code ./agrilink token ROLE --sub SUBJECT} gets a
+ * token: from Keycloak when it runs, else ({@code --no-idp} runs) signed with the local key.
  */
 public final class Launcher {
 
@@ -25,7 +26,7 @@ public final class Launcher {
     private static final List<String> DEMO_LOADERS = List.of("CatalogDemo", "TrainingDemo", "LogisticsDemo",
             "OrderDemo");
 
-    /** The users the demo data is made of, one per role, whose tokens are printed. */
+    /** One demo user per role: the default {@code --sub} of {@code ./agrilink token ROLE}. */
     private static final Map<String, String> DEMO_USERS = new LinkedHashMap<>();
 
     static {
@@ -61,6 +62,7 @@ public final class Launcher {
         LocalSuite.Options options = LocalSuite.Options.defaults(root, data)
                 .withPortOffset(Integer.parseInt(arguments.option("port-offset", "0")))
                 .withPostgresPort(Integer.parseInt(arguments.option("pg-port", "0")));
+        options = options.withIdentityProvider(!arguments.flag("no-idp"));
         if (arguments.has("db-url")) {
             options = options.withExternalDatabase(arguments.option("db-url", null),
                     arguments.option("db-user", "postgres"), arguments.option("db-password", "postgres"));
@@ -78,7 +80,7 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println();
-            step("Stopping the services and PostgreSQL…");
+            step("Stopping the services, Keycloak and PostgreSQL…");
             suite.close();
             step("Stopped. Your data stays in " + data + " (./agrilink up --fresh starts over).");
             stopped.countDown();
@@ -88,9 +90,20 @@ public final class Launcher {
                 ? "Starting PostgreSQL 17 (embedded; data in " + data.resolve("postgres") + ")"
                 : "Using PostgreSQL at " + options.externalJdbcBase());
         suite.startDatabase();
-        step("Databases ready: catalog, orders, training, logistics");
+        step("Databases ready: catalog, orders, training, logistics" + (options.identityProvider() ? ", keycloak" : ""));
+        Path identityProviderUrl = data.resolve("keycloak").resolve("url");
+        if (options.identityProvider()) {
+            step("Starting Keycloak (the first start unpacks it and imports the agrilink realm: about a minute; log in "
+                    + data.resolve("logs").resolve("keycloak.log") + ")");
+            suite.startIdentityProvider();
+            Files.writeString(identityProviderUrl, suite.identityProvider().url());
+        } else {
+            step("No identity provider (--no-idp): the services trust the local key in " + data.resolve("keys"));
+            Files.deleteIfExists(identityProviderUrl);
+        }
         step("Starting the four services (logs in " + data.resolve("logs") + ")");
         suite.startServices();
+        suite.awaitIdentityProvider();
 
         Path demoMarker = data.resolve("demo-loaded");
         if (arguments.flag("no-demo")) {
@@ -106,8 +119,8 @@ public final class Launcher {
     }
 
     private void loadDemo(LocalSuite suite) throws Exception {
-        DemoContext context = new DemoContext(suite.baseUrls(),
-                (role, subject) -> suite.keys().token(role, subject, Duration.ofHours(1)));
+        TokenSource tokens = suite.tokens(Duration.ofHours(1));
+        DemoContext context = new DemoContext(suite.baseUrls(), tokens::token);
         List<DemoData> loaders = new ArrayList<>();
         for (String name : DEMO_LOADERS) {
             try {
@@ -132,9 +145,28 @@ public final class Launcher {
             String url = suite.baseUrl(service);
             out.append(String.format("  %-18s %-24s %s%n", service.artifact(), url, url + "/q/swagger-ui"));
         }
-        out.append("\nTokens (valid 12 hours; more with ./agrilink token ROLE --sub SUBJECT):\n");
-        DEMO_USERS.forEach((role, subject) -> out.append(String.format("  %-8s %-18s %s%n", role, subject,
-                suite.keys().token(role, subject, Duration.ofHours(12)))));
+        KeycloakServer keycloak = suite.identityProvider();
+        if (keycloak != null) {
+            out.append(String.format("  %-18s %-24s %s%n", "keycloak " + keycloak.version(), keycloak.url(),
+                    keycloak.url() + "/admin (admin console)"));
+            out.append("\nKeycloak admin console: ").append(keycloak.url()).append("/admin  user ")
+                    .append(IdentitySecrets.ADMIN_USERNAME).append("  password ")
+                    .append(keycloak.secrets().adminPassword()).append('\n');
+            out.append("\nDemo users of realm ").append(KeycloakServer.REALM).append(" (local use only), password ")
+                    .append(keycloak.secrets().demoPassword()).append(":\n");
+            Map<String, List<String>> byRole = new LinkedHashMap<>();
+            KeycloakServer.demoUsers().forEach((user, roles) -> roles.forEach(role -> byRole
+                    .computeIfAbsent(role, r -> new ArrayList<>()).add(user)));
+            byRole.forEach((role, users) -> out.append(String.format("  %-8s %s%n", role, String.join(", ", users))));
+            out.append("\nA token (./agrilink token ROLE [--sub USER] does the same):\n  curl -s -d grant_type=password -d "
+                    + "client_id=").append(KeycloakClient.CLI_CLIENT).append(" -d username=farmer-lan -d password=")
+                    .append(keycloak.secrets().demoPassword()).append(" \\\n    ").append(keycloak.issuer())
+                    .append("/protocol/openid-connect/token\n");
+        } else {
+            out.append("\nTokens (local key, valid 12 hours; more with ./agrilink token ROLE --sub SUBJECT):\n");
+            DEMO_USERS.forEach((role, subject) -> out.append(String.format("  %-8s %-18s %s%n", role, subject,
+                    suite.keys().token(role, subject, Duration.ofHours(12)))));
+        }
         out.append("\nTry:  curl -s '").append(suite.baseUrl(Service.CATALOG))
                 .append("/products?q=vai%20thieu'\n");
         System.out.println(out);
@@ -148,15 +180,21 @@ public final class Launcher {
         }
         Path root = Path.of(arguments.option("root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(arguments.option("data", ".agrilink"));
-        LocalKeys keys = LocalKeys.in(data.resolve("keys"));
         String subject = arguments.option("sub", DEMO_USERS.get(role));
+        Path identityProviderUrl = data.resolve("keycloak").resolve("url");
+        if (Files.exists(identityProviderUrl)) {
+            System.out.println(CommandLineTokens.fromKeycloak(Files.readString(identityProviderUrl).strip(),
+                    data.resolve("keycloak"), role, subject, arguments.has("hours")));
+            return;
+        }
+        LocalKeys keys = LocalKeys.in(data.resolve("keys"));
         long hours = Long.parseLong(arguments.option("hours", "12"));
         System.out.println(keys.token(role, subject, Duration.ofHours(hours)));
     }
 
     private static void usage() {
         System.out.println("""
-                usage: ./agrilink up [--fresh] [--no-demo] [--data DIR] [--port-offset N] [--pg-port N]
+                usage: ./agrilink up [--fresh] [--no-demo] [--no-idp] [--data DIR] [--port-offset N] [--pg-port N]
                                      [--db-url jdbc:postgresql://HOST:PORT --db-user U --db-password P]
                        ./agrilink token ROLE [--sub SUBJECT] [--hours N]
                        ./agrilink test [maven arguments]

@@ -46,29 +46,39 @@ public final class LocalSuite implements AutoCloseable {
      * @param extraProperties added to every service's configuration
      */
     public record Options(Path root, Path dataDir, int portOffset, int postgresPort, String externalJdbcBase,
-            String dbUser, String dbPassword, Map<String, String> extraProperties) {
+            String dbUser, String dbPassword, Map<String, String> extraProperties, boolean identityProvider) {
 
+        /** No identity provider: the services trust the local key pair ({@code --no-idp}, the services' e2e tests). */
         public static Options defaults(Path root, Path dataDir) {
-            return new Options(root, dataDir, 0, 0, null, "postgres", "postgres", Map.of());
+            return new Options(root, dataDir, 0, 0, null, "postgres", "postgres", Map.of(), false);
         }
 
         public Options withPortOffset(int offset) {
             return new Options(root, dataDir, offset, postgresPort, externalJdbcBase, dbUser, dbPassword,
-                    extraProperties);
+                    extraProperties, identityProvider);
         }
 
         public Options withPostgresPort(int port) {
-            return new Options(root, dataDir, portOffset, port, externalJdbcBase, dbUser, dbPassword, extraProperties);
+            return new Options(root, dataDir, portOffset, port, externalJdbcBase, dbUser, dbPassword, extraProperties,
+                    identityProvider);
         }
 
         public Options withExternalDatabase(String jdbcBase, String user, String password) {
-            return new Options(root, dataDir, portOffset, postgresPort, jdbcBase, user, password, extraProperties);
+            return new Options(root, dataDir, portOffset, postgresPort, jdbcBase, user, password, extraProperties,
+                    identityProvider);
         }
 
         public Options withProperties(Map<String, String> properties) {
             Map<String, String> all = new LinkedHashMap<>(extraProperties);
             all.putAll(properties);
-            return new Options(root, dataDir, portOffset, postgresPort, externalJdbcBase, dbUser, dbPassword, all);
+            return new Options(root, dataDir, portOffset, postgresPort, externalJdbcBase, dbUser, dbPassword, all,
+                    identityProvider);
+        }
+
+        /** With Keycloak: the services trust only its realm's keys and get their own tokens from it. */
+        public Options withIdentityProvider(boolean on) {
+            return new Options(root, dataDir, portOffset, postgresPort, externalJdbcBase, dbUser, dbPassword,
+                    extraProperties, on);
         }
     }
 
@@ -81,6 +91,9 @@ public final class LocalSuite implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private LocalKeys keys;
+    private KeycloakServer keycloak;
+    private KeycloakClient keycloakClient;
+    private long keycloakStarted;
     private final EarlierRun run;
 
     public LocalSuite(Options options, Consumer<String> progress) {
@@ -106,13 +119,16 @@ public final class LocalSuite implements AutoCloseable {
                 taken.add(port + " (" + service.artifact() + ")");
             }
         }
+        if (options.identityProvider() && !isFree(keycloakPort())) {
+            taken.add(keycloakPort() + " (Keycloak)");
+        }
         if (options.externalJdbcBase() == null && options.postgresPort() != 0 && !isFree(options.postgresPort())) {
             taken.add(options.postgresPort() + " (PostgreSQL)");
         }
         if (!taken.isEmpty()) {
             throw new PortInUseException("Port " + String.join(", ", taken) + " already in use. Stop whatever uses it "
-                    + "(is another ./agrilink up running?), or start with --port-offset 100 to move the services "
-                    + "to 8181..8184.");
+                    + "(is another ./agrilink up running?), or start with --port-offset 100 to move the suite "
+                    + "to 8180..8185.");
         }
     }
 
@@ -134,12 +150,19 @@ public final class LocalSuite implements AutoCloseable {
         }
         try (Connection db = DriverManager.getConnection(jdbcBase + "/postgres", options.dbUser(), options.dbPassword());
                 PreparedStatement exists = db.prepareStatement("select 1 from pg_database where datname = ?")) {
+            List<String> databases = new ArrayList<>();
             for (Service service : Service.values()) {
-                exists.setString(1, service.database());
+                databases.add(service.database());
+            }
+            if (options.identityProvider()) {
+                databases.add(KeycloakServer.DATABASE);
+            }
+            for (String database : databases) {
+                exists.setString(1, database);
                 try (ResultSet found = exists.executeQuery()) {
                     if (!found.next()) {
                         try (Statement create = db.createStatement()) {
-                            create.execute("create database " + service.database());
+                            create.execute("create database " + database);
                         }
                     }
                 }
@@ -183,6 +206,81 @@ public final class LocalSuite implements AutoCloseable {
         return options.dataDir().resolve("logs").resolve("postgresql.log");
     }
 
+    /**
+     * Starts Keycloak on the suite's PostgreSQL (its own database), returning at once: the services
+     * start beside it (they fetch its keys on their first token), and {@link #awaitIdentityProvider()}
+     * waits until its realm is served. A no-op without an identity provider.
+     */
+    public void startIdentityProvider() throws IOException {
+        if (!options.identityProvider()) {
+            return;
+        }
+        keycloak = new KeycloakServer(options.root().resolve("suite/target/keycloak-dist"), options.dataDir(),
+                keycloakPort(), jdbcBase + "/" + KeycloakServer.DATABASE, options.dbUser(), options.dbPassword(),
+                webUrl(), progress);
+        keycloak.install();
+        keycloakStarted = System.nanoTime();
+        keycloak.start();
+        run.record(KeycloakServer.PROCESS_NAME, keycloak.pid());
+        IdentitySecrets secrets = keycloak.secrets();
+        keycloakClient = new KeycloakClient(keycloak.url(), KeycloakServer.REALM, secrets,
+                username -> secrets.demoPassword());
+    }
+
+    /** Waits until the Keycloak {@link #startIdentityProvider()} started serves its realm. */
+    public void awaitIdentityProvider() throws IOException, InterruptedException {
+        if (keycloak == null) {
+            return;
+        }
+        keycloak.awaitReady(Duration.ofSeconds(240));
+        progress.accept(String.format("Keycloak %s ready on %s (%.1f s)", keycloak.version(), keycloak.url(),
+                (System.nanoTime() - keycloakStarted) / 1e9));
+    }
+
+    /** Starts Keycloak again after {@link #stopIdentityProvider()} (an outage), on the same port and data. */
+    public void restartIdentityProvider() throws IOException, InterruptedException {
+        keycloak.start();
+        run.record(KeycloakServer.PROCESS_NAME, keycloak.pid());
+        keycloak.awaitReady(Duration.ofSeconds(180));
+    }
+
+    /** Stops Keycloak (an outage), leaving the services running. */
+    public void stopIdentityProvider() throws InterruptedException {
+        if (keycloak != null) {
+            keycloak.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    /** The running Keycloak, or null without an identity provider. */
+    public KeycloakServer identityProvider() {
+        return keycloak;
+    }
+
+    /**
+     * Tokens for the suite's users: signed in at Keycloak when it runs (the demo users' password),
+     * else minted with the local key pair.
+     */
+    public TokenSource tokens(Duration localLifespan) {
+        if (keycloakClient != null) {
+            return keycloakClient;
+        }
+        return (role, subject) -> keys.token(role, subject, localLifespan);
+    }
+
+    /** Talks to the running Keycloak, or null without one. */
+    public KeycloakClient keycloak() {
+        return keycloakClient;
+    }
+
+    private int keycloakPort() {
+        return KeycloakServer.DEFAULT_PORT + options.portOffset();
+    }
+
+    /** Where the web app will be (its port is reserved in the realm's redirect URIs). */
+    public String webUrl() {
+        return "http://localhost:" + (8085 + options.portOffset());
+    }
+
     /** Starts the four services in parallel and waits until each is ready. */
     public void startServices() throws Exception {
         for (Service service : Service.values()) {
@@ -215,8 +313,12 @@ public final class LocalSuite implements AutoCloseable {
         properties.put("quarkus.datasource.jdbc.url", jdbcBase + "/" + service.database());
         properties.put("quarkus.datasource.username", options.dbUser());
         properties.put("quarkus.datasource.password", options.dbPassword());
-        properties.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toAbsolutePath().toString());
-        properties.put("smallrye.jwt.sign.key.location", keys.privateKeyFile().toAbsolutePath().toString());
+        if (keycloak != null) {
+            properties.putAll(identityProviderProperties(service));
+        } else {
+            properties.put("mp.jwt.verify.publickey.location", keys.publicKeyFile().toAbsolutePath().toString());
+            properties.put("smallrye.jwt.sign.key.location", keys.privateKeyFile().toAbsolutePath().toString());
+        }
         if (service == Service.TRAINING) {
             // the certificate pair goes to the one service that signs certificates, and is trusted by none for a login
             properties.put("agrilink.training.certificates.sign-key-location",
@@ -232,6 +334,33 @@ public final class LocalSuite implements AutoCloseable {
         Path jar = options.root().resolve(service.artifact()).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = options.dataDir().resolve("logs").resolve(service.artifact() + ".log");
         return new ServiceProcess(service, service.defaultPort() + options.portOffset(), jar, log, properties);
+    }
+
+    /**
+     * A service in identity-provider mode, as in Kubernetes: Keycloak's JWKS is the only key it
+     * trusts, issuer and audience are checked, roles are the realm's, and its own calls carry
+     * client-credentials tokens of {@code agrilink-services}.
+     */
+    private Map<String, String> identityProviderProperties(Service service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("mp.jwt.verify.publickey.location", keycloak.jwksUrl());
+        properties.put("mp.jwt.verify.issuer", keycloak.issuer());
+        properties.put("mp.jwt.verify.audiences", "agrilink");
+        properties.put("smallrye.jwt.path.groups", "realm_access/roles");
+        properties.put("agrilink.service-identity", "identity-provider");
+        properties.put("quarkus.oidc-client.client-enabled", "true");
+        properties.put("quarkus.oidc-client.auth-server-url", keycloak.issuer());
+        properties.put("quarkus.oidc-client.client-id", KeycloakClient.SERVICES_CLIENT);
+        properties.put("quarkus.oidc-client.credentials.secret", keycloak.secrets().servicesClientSecret());
+        if (service == Service.CATALOG) {
+            // staff register farmers', carriers' and buyers' accounts through catalog-service
+            properties.put("quarkus.keycloak.admin-client.server-url", keycloak.url());
+            properties.put("quarkus.keycloak.admin-client.realm", KeycloakServer.REALM);
+            properties.put("quarkus.keycloak.admin-client.client-id", "agrilink-accounts");
+            properties.put("quarkus.keycloak.admin-client.client-secret", keycloak.secrets().accountsClientSecret());
+            properties.put("quarkus.keycloak.admin-client.grant-type", "CLIENT_CREDENTIALS");
+        }
+        return properties;
     }
 
     public String baseUrl(Service service) {
@@ -282,7 +411,7 @@ public final class LocalSuite implements AutoCloseable {
         postgres = start(postgresBuilder().setPort(port));
     }
 
-    /** Stops the services (gracefully) and then the database. */
+    /** Stops the services (gracefully), then Keycloak, then the database. */
     @Override
     public void close() {
         for (ServiceProcess process : services.values()) {
@@ -291,6 +420,11 @@ public final class LocalSuite implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            stopIdentityProvider();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         if (postgres != null) {
             try {

@@ -10,6 +10,9 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import org.jboss.logging.Logger;
+
+import io.agrilink.platform.problem.ProblemException;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import io.smallrye.jwt.build.Jwt;
@@ -31,6 +34,8 @@ import io.smallrye.jwt.build.Jwt;
  */
 @ApplicationScoped
 public class ServiceTokens {
+
+    private static final Logger LOG = Logger.getLogger(ServiceTokens.class);
 
     private static final Duration LIFESPAN = Duration.ofMinutes(10);
 
@@ -74,7 +79,14 @@ public class ServiceTokens {
             synchronized (this) {
                 current = fromIdentityProvider;
                 if (current == null || current.isAccessTokenExpired() || current.isAccessTokenWithinRefreshInterval()) {
-                    current = identityProvider.get().getTokens().await().atMost(Duration.ofSeconds(10));
+                    try {
+                        current = identityProvider.get().getTokens().await().atMost(Duration.ofSeconds(10));
+                    } catch (RuntimeException unreachable) {
+                        // a 503 the caller can retry (an outbox delivery does), never a 500
+                        LOG.warnf("No service token from the identity provider: %s", unreachable.getMessage());
+                        throw new ProblemException(503, "Service unavailable",
+                                "The identity provider cannot be reached for this service's own token; try again shortly");
+                    }
                     fromIdentityProvider = current;
                 }
             }
