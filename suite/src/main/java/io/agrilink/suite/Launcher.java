@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import io.agrilink.suite.demo.DemoContext;
 import io.agrilink.suite.demo.DemoData;
@@ -119,6 +120,14 @@ public final class Launcher {
     }
 
     private void loadDemo(LocalSuite suite) throws Exception {
+        loadDemo(suite, this::step);
+    }
+
+    /**
+     * Loads the lychee-week demo data through the services' public APIs, signed in as its users
+     * (at Keycloak when the suite runs one); the Keycloak tests load it the same way.
+     */
+    public static DemoContext loadDemo(LocalSuite suite, Consumer<String> progress) throws Exception {
         TokenSource tokens = suite.tokens(Duration.ofHours(1));
         DemoContext context = new DemoContext(suite.baseUrls(), tokens::token);
         List<DemoData> loaders = new ArrayList<>();
@@ -127,14 +136,15 @@ public final class Launcher {
                 loaders.add((DemoData) Class.forName("io.agrilink.suite.demo." + name).getDeclaredConstructor()
                         .newInstance());
             } catch (ClassNotFoundException notYet) {
-                step("(no demo data for " + name.replace("Demo", "").toLowerCase() + " yet)");
+                progress.accept("(no demo data for " + name.replace("Demo", "").toLowerCase() + " yet)");
             }
         }
         loaders.sort(Comparator.comparingInt(DemoData::order));
         for (DemoData loader : loaders) {
-            step("Loading demo data: " + loader.description());
+            progress.accept("Loading demo data: " + loader.description());
             loader.load(context);
         }
+        return context;
     }
 
     private void printWelcome(LocalSuite suite) {

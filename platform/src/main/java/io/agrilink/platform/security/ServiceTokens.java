@@ -56,6 +56,21 @@ public class ServiceTokens {
         return "Bearer " + ("identity-provider".equals(source) ? fromIdentityProvider() : selfSigned());
     }
 
+    /** Drops the token in {@code authorization} if it is the one in use, so that the next call gets a new one. */
+    public synchronized void forget(String authorization) {
+        if (authorization == null) {
+            return;
+        }
+        if (token != null && authorization.equals("Bearer " + token)) {
+            renewAfter = Instant.MIN;
+        }
+        Tokens current = fromIdentityProvider;
+        if (current != null && authorization.equals("Bearer " + current.getAccessToken())) {
+            LOG.info("Another service refused this service's token; a new one will be asked for");
+            fromIdentityProvider = null;
+        }
+    }
+
     private String selfSigned() {
         Instant now = Instant.now();
         if (now.isAfter(renewAfter)) {

@@ -41,6 +41,15 @@ public final class DemoContext {
         this.tokens = tokens;
     }
 
+    /** The base URL of {@code service} ("catalog", "order", "training", "logistics") in this run. */
+    public String baseUrl(String service) {
+        String base = baseUrls.get(service);
+        if (base == null) {
+            throw new IllegalArgumentException("No service named " + service);
+        }
+        return base;
+    }
+
     /** A signed token for {@code subject} with {@code role}. */
     public String token(String role, String subject) {
         return tokens.apply(role, subject);
@@ -72,11 +81,7 @@ public final class DemoContext {
      */
     public JsonNode send(String service, String method, String path, String token, Object body)
             throws IOException, InterruptedException {
-        String base = baseUrls.get(service);
-        if (base == null) {
-            throw new IllegalArgumentException("No service named " + service);
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl(service) + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (token != null) {

@@ -21,9 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class OrderDemo implements DemoData {
 
-    /** Where order-service listens when the launcher gives no {@code url.order} fact. */
-    private static final String DEFAULT_URL = "http://localhost:8082";
-
     @Override
     public int order() {
         return 40;
@@ -103,8 +100,7 @@ public class OrderDemo implements DemoData {
     /** Sends the same order twice with one Idempotency-Key (DemoContext would give each POST a fresh key). */
     private static JsonNode placeTwiceWithOneKey(DemoContext demo, String buyer, long lotId, long grams,
             Map<String, Object> delivery) throws IOException, InterruptedException {
-        Object configured = demo.facts.getOrDefault("url.order", System.getProperty("agrilink.order.url", DEFAULT_URL));
-        URI orders = URI.create(configured + "/orders");
+        URI orders = URI.create(demo.baseUrl("order") + "/orders");
         String json = DemoContext.json().writeValueAsString(body(lotId, grams, "CASH_ON_DELIVERY", delivery));
         String key = UUID.randomUUID().toString();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -79,6 +79,12 @@ final class E2e {
 
     /** The farmer lists fresh lychee (cold chain 2–5 °C, 21 days) at {@code pricePerKg}; returns its id. */
     static long product(String farmer, long producerId, long pricePerKg) {
+        return as(Service.CATALOG, FARMER, farmer).body(productBody(producerId, pricePerKg)).post("/products")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** The body of a fresh lychee product (cold chain 2–5 °C, 21 days) of {@code producerId}. */
+    static Map<String, Object> productBody(long producerId, long pricePerKg) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("producerId", producerId);
         body.put("category", "FRUIT");
@@ -91,8 +97,7 @@ final class E2e {
         body.put("coldChain", true);
         body.put("minCelsius", 2);
         body.put("maxCelsius", 5);
-        return as(Service.CATALOG, FARMER, farmer).body(body).post("/products")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
+        return body;
     }
 
     /** The farmer records a harvest lot of {@code grams}; returns its id. */

@@ -99,6 +99,11 @@ public final class RunningSuite {
                 }
             }
         }
+        // Keycloak's distribution as Maven left it (read only: the launcher unpacks it into its data folder)
+        Path keycloak = apps.resolve("suite/target/keycloak-dist");
+        Files.createDirectories(keycloak.getParent());
+        Files.deleteIfExists(keycloak);
+        Files.createSymbolicLink(keycloak, repository.resolve("suite/target/keycloak-dist"));
         return apps;
     }
 
