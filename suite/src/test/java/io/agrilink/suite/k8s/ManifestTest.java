@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -392,7 +394,7 @@ class ManifestTest {
         Path out = Path.of("target", "dev-secrets-check").toAbsolutePath();
         if (Files.exists(out)) {
             try (Stream<Path> files = Files.walk(out)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(f);
                 }
             }
@@ -400,7 +402,7 @@ class ManifestTest {
         Process script = new ProcessBuilder("bash", dev.resolve("make-dev-secrets.sh").toString(), out.resolve("secrets").toString())
                 .redirectErrorStream(true).start();
         String output = new String(script.getInputStream().readAllBytes());
-        assertTrue(script.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) && script.exitValue() == 0, output);
+        assertTrue(script.waitFor(2, TimeUnit.MINUTES) && script.exitValue() == 0, output);
         List<String> missing = Manifests.secretGeneratorFiles(dev.resolve("kustomization.yaml")).stream()
                 .filter(file -> !Files.isRegularFile(out.resolve(file))).toList();
         assertEquals(List.of(), missing, "files the dev secretGenerator reads that make-dev-secrets.sh does not make");
