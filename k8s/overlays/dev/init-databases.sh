@@ -1,6 +1,6 @@
 #!/bin/bash
 # Runs once, when the PostgreSQL data directory is empty: one role and one database per
-# service, each role owning only its own database. Passwords come from the services' Secrets.
+# service and one for Keycloak, each role owning only its own database. Passwords come from the services' Secrets.
 create_database() {
     local role=$1 database=$2 password=$3
     psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
@@ -14,3 +14,4 @@ create_database catalog catalog "$CATALOG_PASSWORD"
 create_database orders orders "$ORDERS_PASSWORD"
 create_database training training "$TRAINING_PASSWORD"
 create_database logistics logistics "$LOGISTICS_PASSWORD"
+create_database keycloak keycloak "$KEYCLOAK_PASSWORD"

@@ -89,8 +89,11 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  */
 final class ManifestRules {
 
-    /** Names that say "credential"; a name that only says where one is (…_LOCATION) is fine. */
-    private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|KEY).*");
+    /**
+     * Names that say "credential" (KEY as a word of the name: API_KEY, not KEYCLOAK); a name that
+     * only says where one is (…_LOCATION) is fine.
+     */
+    private static final Pattern CREDENTIAL = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|(^|_)KEYS?(_|$)).*");
     private static final Pattern WHERE_NOT_WHAT = Pattern.compile("(?i).*(_LOCATION|_URL|_PATH|_FILE)$");
     /** quarkus.shutdown.timeout in every service */
     static final int SHUTDOWN_TIMEOUT_SECONDS = 30;

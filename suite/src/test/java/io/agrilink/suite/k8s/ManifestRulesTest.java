@@ -74,9 +74,11 @@ class ManifestRulesTest {
         assertReported(problems,
                 "Deployment/inline-secret: container app sets QUARKUS_DATASOURCE_PASSWORD inline: take it from a Secret",
                 "Secret/db-credentials: Secret values are committed (data/stringData)",
-                "ConfigMap/leaky-config: holds QUARKUS_DATASOURCE_PASSWORD: credentials belong in a Secret");
+                "ConfigMap/leaky-config: holds QUARKUS_DATASOURCE_PASSWORD: credentials belong in a Secret",
+                "ConfigMap/leaky-config: holds STRIPE_API_KEY: credentials belong in a Secret");
         assertTrue(problems.stream().noneMatch(p -> p.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION")),
                 "a key's location is not a credential: " + problems);
+        assertTrue(problems.stream().noneMatch(p -> p.contains("KEYCLOAK")), "KEYCLOAK names no key: " + problems);
         assertTrue(problems.stream().noneMatch(p -> p.contains("JDBC_URL")), problems.toString());
     }
 

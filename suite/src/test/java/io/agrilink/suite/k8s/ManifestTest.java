@@ -10,12 +10,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -47,8 +49,16 @@ class ManifestTest {
     static final Map<String, Integer> PORTS = Map.of("catalog-service", 8081, "order-service", 8082,
             "training-service", 8083, "logistics-service", 8084);
     /** Secrets the cluster's operators create before a prod deploy (k8s/README.md). */
-    static final Set<String> PROD_SECRETS = Set.of("agrilink-jwt", "training-certificates", "catalog-service-db", "order-service-db",
-            "training-service-db", "logistics-service-db", "agrilink-db-backup", "agrilink-service-client");
+    static final Set<String> PROD_SECRETS = Set.of("training-certificates", "catalog-service-db", "order-service-db",
+            "training-service-db", "logistics-service-db", "agrilink-db-backup", "agrilink-service-client",
+            "agrilink-accounts-client");
+    /** The services' configuration in identity-provider mode (k-config), without the URLs. */
+    static final Map<String, String> IDENTITY_PROVIDER_MODE = Map.of("MP_JWT_VERIFY_AUDIENCES", "agrilink",
+            "SMALLRYE_JWT_PATH_GROUPS", "realm_access/roles", "AGRILINK_SERVICE_IDENTITY", "identity-provider",
+            "QUARKUS_OIDC_CLIENT_CLIENT_ENABLED", "true", "QUARKUS_OIDC_CLIENT_CLIENT_ID", "agrilink-services");
+    static final Map<String, String> ACCOUNT_ADMINISTRATION = Map.of("QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM", "agrilink",
+            "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_ID", "agrilink-accounts",
+            "QUARKUS_KEYCLOAK_ADMIN_CLIENT_GRANT_TYPE", "CLIENT_CREDENTIALS");
 
     private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
 
@@ -115,6 +125,9 @@ class ManifestTest {
     void theIngressRoutesEachPrefixToItsService(String overlay) {
         Map<String, String> routes = new TreeMap<>();
         for (Ingress ingress : all(overlay, Ingress.class)) {
+            if (ingress.getMetadata().getName().equals("keycloak")) {
+                continue;
+            }
             assertEquals("/$2", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/rewrite-target"),
                     ManifestRules.id(ingress) + " strips its prefix");
             ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
@@ -156,6 +169,12 @@ class ManifestTest {
             fromOutside.add("namespace ingress-nginx -> " + service);
             fromOutside.add("namespace monitoring -> " + service);
         }
+        if (overlay.equals("dev")) {
+            // the in-cluster Keycloak: the services call it, browsers come through the ingress
+            PORTS.keySet().forEach(service -> expected.add(service + " -> keycloak"));
+            expected.add("keycloak -> agrilink-db");
+            fromOutside.add("namespace ingress-nginx -> keycloak");
+        }
         if (overlay.equals("prod")) {
             expected.add("agrilink-db -> agrilink-db");
             fromOutside.add("namespace cnpg-system -> agrilink-db");
@@ -183,7 +202,7 @@ class ManifestTest {
         ConfigMap init = all("dev", ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().startsWith("agrilink-db-init")).findFirst().orElseThrow();
         String script = init.getData().get("init-databases.sh");
-        for (String database : List.of("catalog", "orders", "training", "logistics")) {
+        for (String database : List.of("catalog", "orders", "training", "logistics", "keycloak")) {
             assertTrue(script.contains("create_database " + database + " " + database), "creates database " + database);
         }
         for (String service : PORTS.keySet()) {
@@ -240,20 +259,161 @@ class ManifestTest {
     }
 
     @Test
-    void prodVerifiesTokensAgainstTheIdentityProvider() {
+    void prodPointsTheServicesAtAnExternalKeycloak() {
+        assertEquals(List.of(), all("prod", Deployment.class).stream().map(d -> d.getMetadata().getName())
+                .filter(name -> name.contains("keycloak")).toList(), "no Keycloak runs in prod's cluster");
         Map<String, String> config = configOf("prod", "agrilink-config");
+        assertEquals("https://id.example.gov.vn/realms/agrilink", config.get("MP_JWT_VERIFY_ISSUER"));
         assertEquals("https://id.example.gov.vn/realms/agrilink/protocol/openid-connect/certs",
                 config.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"));
-        assertEquals("realm_access/roles", config.get("SMALLRYE_JWT_PATH_GROUPS"));
-        assertEquals("/etc/agrilink/jwt/privateKey.pem", config.get("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+        assertEquals("https://id.example.gov.vn/realms/agrilink", config.get("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL"));
+        assertEquals("https://id.example.gov.vn",
+                configOf("prod", "catalog-service-config").get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"));
+        assertTrue(PROD_SECRETS.containsAll(Set.of("agrilink-service-client", "agrilink-accounts-client")),
+                "the operators make the clients' Secrets");
+    }
+
+    /**
+     * Every service gets the identity-provider env of the contract (k-config): the mode's values,
+     * the three URLs of one Keycloak, the client secret from a Secret (and for catalog-service the
+     * account administration's), whatever the overlay.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyServiceRunsInIdentityProviderMode(String overlay) {
+        for (String service : PORTS.keySet()) {
+            Deployment deployment = one(overlay, Deployment.class, service);
+            Map<String, String> env = environment(overlay, deployment);
+            IDENTITY_PROVIDER_MODE.forEach((key, value) -> assertEquals(value, env.get(key), service + " " + key));
+            String realm = env.get("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");
+            assertNotNull(realm, service + " QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL");
+            assertTrue(realm.endsWith("/realms/agrilink"), service + " gets its tokens from realm agrilink: " + realm);
+            assertEquals(realm + "/protocol/openid-connect/certs", env.get("MP_JWT_VERIFY_PUBLICKEY_LOCATION"),
+                    service + " verifies tokens against the JWKS of the Keycloak it gets its own from");
+            assertNotNull(env.get("MP_JWT_VERIFY_ISSUER"), service + " MP_JWT_VERIFY_ISSUER");
+            assertTrue(env.get("MP_JWT_VERIFY_ISSUER").endsWith("/realms/agrilink"), service + " issuer");
+            assertEquals("agrilink-service-client", secretOf(deployment, "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
+                    service + " takes the client secret from a Secret");
+            if (service.equals("catalog-service")) {
+                ACCOUNT_ADMINISTRATION.forEach((key, value) -> assertEquals(value, env.get(key), service + " " + key));
+                assertEquals(realm, env.get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL") + "/realms/agrilink",
+                        "catalog-service administers accounts on the same Keycloak");
+                assertEquals("agrilink-accounts-client", secretOf(deployment, "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET"),
+                        "catalog-service takes the accounts client's secret from a Secret");
+            } else {
+                assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("QUARKUS_KEYCLOAK_ADMIN_CLIENT")),
+                        service + " administers no accounts");
+            }
+        }
+    }
+
+    /** Identity-provider mode signs nothing: the self-signed mode's key is neither mounted nor configured. */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void noServiceHoldsASelfSignedTokenKey(String overlay) {
+        for (Deployment d : all(overlay, Deployment.class)) {
+            var pod = d.getSpec().getTemplate().getSpec();
+            assertFalse(pod.getVolumes().stream().anyMatch(v -> v.getSecret() != null
+                    && v.getSecret().getSecretName().startsWith("agrilink-jwt")), ManifestRules.id(d) + " mounts agrilink-jwt");
+            assertFalse(pod.getContainers().get(0).getVolumeMounts().stream()
+                    .anyMatch(m -> m.getMountPath().equals("/etc/agrilink/jwt")), ManifestRules.id(d) + " mounts /etc/agrilink/jwt");
+        }
+        assertFalse(objects(overlay).stream().anyMatch(o -> o.getMetadata().getName().startsWith("agrilink-jwt")),
+                "no Secret agrilink-jwt");
+        assertFalse(configOf(overlay, "agrilink-config").containsKey("SMALLRYE_JWT_SIGN_KEY_LOCATION"));
+    }
+
+    @Test
+    void devRunsKeycloakOfTheSuitesVersionWithTheRepositorysRealm() throws IOException {
+        Deployment keycloak = one("dev", Deployment.class, "keycloak");
+        var pod = keycloak.getSpec().getTemplate().getSpec();
+        Container container = pod.getContainers().get(0);
+        String image = "quay.io/keycloak/keycloak:" + Manifests.keycloakVersion();
+        assertEquals(image, container.getImage(), "Keycloak runs the version the suite tests against");
+        pod.getInitContainers().forEach(c -> assertEquals(image, c.getImage(), "init container " + c.getName()));
+        assertEquals(List.of("start", "--import-realm"), container.getArgs());
+        assertEquals(1, keycloak.getSpec().getReplicas());
+
+        assertEquals(Map.of("startup", "/health/started", "readiness", "/health/ready", "liveness", "/health/live"),
+                Map.of("startup", container.getStartupProbe().getHttpGet().getPath(),
+                        "readiness", container.getReadinessProbe().getHttpGet().getPath(),
+                        "liveness", container.getLivenessProbe().getHttpGet().getPath()));
+        for (var probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
+            var port = probe.getHttpGet().getPort();
+            assertEquals(9000, port.getIntVal() != null ? port.getIntVal()
+                    : container.getPorts().stream().filter(p -> port.getStrVal().equals(p.getName()))
+                            .findFirst().orElseThrow().getContainerPort(), "probes on the management port");
+        }
+
+        // the realm file of the repository, whole, in the ConfigMap mounted at the import folder
+        ConfigMap realm = configMap("dev", "keycloak-realm");
+        assertEquals(Files.readString(Manifests.repositoryRoot().resolve("k8s/keycloak/agrilink-realm.json")),
+                realm.getData().get("agrilink-realm.json"));
+        String realmVolume = pod.getVolumes().stream().filter(v -> v.getConfigMap() != null
+                && v.getConfigMap().getName().equals(realm.getMetadata().getName())).findFirst().orElseThrow().getName();
+        assertTrue(container.getVolumeMounts().stream().anyMatch(m -> m.getName().equals(realmVolume)
+                && m.getMountPath().equals("/opt/keycloak/data/import")), "the realm is mounted at data/import");
+
+        Map<String, String> env = environment("dev", keycloak);
+        assertEquals("postgres", env.get("KC_DB"));
+        assertEquals("jdbc:postgresql://agrilink-db-rw:5432/keycloak", env.get("KC_DB_URL"));
+        assertEquals("true", env.get("KC_HEALTH_ENABLED"));
+        assertEquals("true", env.get("KC_HTTP_ENABLED"));
+        for (String key : List.of("KC_DB_USERNAME", "KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                "AGRILINK_WEB_CLIENT_SECRET", "AGRILINK_SERVICES_CLIENT_SECRET", "AGRILINK_ACCOUNTS_CLIENT_SECRET",
+                "AGRILINK_DEMO_PASSWORD")) {
+            assertNotNull(secretOf(keycloak, key), "keycloak takes " + key + " from a Secret");
+        }
+        // the services authenticate with the very secrets Keycloak imports
+        assertEquals(secretOf(one("dev", Deployment.class, "order-service"), "QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"),
+                secretOf(keycloak, "AGRILINK_SERVICES_CLIENT_SECRET"));
+        assertEquals(secretOf(one("dev", Deployment.class, "catalog-service"), "QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET"),
+                secretOf(keycloak, "AGRILINK_ACCOUNTS_CLIENT_SECRET"));
+        String realmFile = realm.getData().get("agrilink-realm.json");
+        for (String placeholder : List.of("AGRILINK_WEB_CLIENT_SECRET", "AGRILINK_SERVICES_CLIENT_SECRET",
+                "AGRILINK_ACCOUNTS_CLIENT_SECRET", "AGRILINK_DEMO_PASSWORD", "AGRILINK_WEB_URL")) {
+            assertTrue(realmFile.contains("${" + placeholder + "}"), "the realm file uses " + placeholder);
+            assertTrue(env.containsKey(placeholder), "keycloak gets " + placeholder);
+        }
+
+        // one fixed hostname: the services' issuer, and what the ingress answers for
+        String hostname = env.get("KC_HOSTNAME");
+        assertEquals(hostname + "/realms/agrilink", configOf("dev", "agrilink-config").get("MP_JWT_VERIFY_ISSUER"));
+        Ingress ingress = one("dev", Ingress.class, "keycloak");
+        assertEquals(hostname, "http://" + ingress.getSpec().getRules().get(0).getHost());
+        assertEquals("keycloak", ingress.getSpec().getRules().get(0).getHttp().getPaths().get(0).getBackend().getService().getName());
+        // the services' internal URL is the keycloak Service's port
+        assertEquals("http://keycloak:" + one("dev", Service.class, "keycloak").getSpec().getPorts().get(0).getPort()
+                + "/realms/agrilink", configOf("dev", "agrilink-config").get("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL"));
+    }
+
+    /** Works without kubectl: the dev secrets script makes every file the dev overlay reads. */
+    @Test
+    void makeDevSecretsMakesEveryFileTheDevOverlayReads() throws Exception {
+        Path dev = Manifests.repositoryRoot().resolve("k8s/overlays/dev");
+        Path out = Path.of("target", "dev-secrets-check").toAbsolutePath();
+        if (Files.exists(out)) {
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Process script = new ProcessBuilder("bash", dev.resolve("make-dev-secrets.sh").toString(), out.resolve("secrets").toString())
+                .redirectErrorStream(true).start();
+        String output = new String(script.getInputStream().readAllBytes());
+        assertTrue(script.waitFor(2, TimeUnit.MINUTES) && script.exitValue() == 0, output);
+        List<String> missing = Manifests.secretGeneratorFiles(dev.resolve("kustomization.yaml")).stream()
+                .filter(file -> !Files.isRegularFile(out.resolve(file))).toList();
+        assertEquals(List.of(), missing, "files the dev secretGenerator reads that make-dev-secrets.sh does not make");
     }
 
     @Test
     void imagesCarryTheProjectVersionInDevAndAReleaseTagInProd() {
         String version = Manifests.projectVersion();
-        for (Deployment d : all("dev", Deployment.class)) {
-            assertEquals("localhost/agrilink/" + d.getMetadata().getName() + ":" + version,
-                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        for (String service : PORTS.keySet()) {
+            assertEquals("localhost/agrilink/" + service + ":" + version,
+                    one("dev", Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         }
         for (Deployment d : all("prod", Deployment.class)) {
             String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
@@ -308,8 +468,37 @@ class ManifestTest {
     }
 
     private static Map<String, String> configOf(String overlay, String prefix) {
+        return configMap(overlay, prefix).getData();
+    }
+
+    private static ConfigMap configMap(String overlay, String prefix) {
         return all(overlay, ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().matches(prefix + "(-[a-z0-9]{10})?"))
-                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + prefix)).getData();
+                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap " + prefix));
+    }
+
+    /** The first container's environment as the pod sees it: its ConfigMaps (envFrom), then its literal env values. */
+    private static Map<String, String> environment(String overlay, Deployment deployment) {
+        Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new TreeMap<>();
+        for (var from : container.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                env.putAll(all(overlay, ConfigMap.class).stream()
+                        .filter(c -> c.getMetadata().getName().equals(from.getConfigMapRef().getName()))
+                        .findFirst().orElseThrow().getData());
+            }
+        }
+        for (var variable : container.getEnv()) {
+            env.put(variable.getName(), variable.getValue());
+        }
+        return env;
+    }
+
+    /** The Secret (its generator's name, without the hash) an env variable comes from, or null. */
+    private static String secretOf(Deployment deployment, String variable) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getName().equals(variable) && e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                .map(e -> e.getValueFrom().getSecretKeyRef().getName().replaceFirst("-[a-z0-9]{10}$", ""))
+                .findFirst().orElse(null);
     }
 }

@@ -60,6 +60,24 @@ final class Manifests {
         return m.group(1).trim();
     }
 
+    /** Keycloak's version in the identity-provider contract, which the suite's e2e tests run too. */
+    static final String CONTRACT_KEYCLOAK_VERSION = "26.5.6";
+
+    /**
+     * The Keycloak version the suite uses: the {@code keycloak.version} property of the suite's
+     * pom (or the root pom), and the contract's version while no pom declares one.
+     */
+    static String keycloakVersion() {
+        Pattern property = Pattern.compile("<keycloak\\.version>([^<]+)</keycloak\\.version>");
+        for (Path pom : List.of(repositoryRoot().resolve("suite/pom.xml"), repositoryRoot().resolve("pom.xml"))) {
+            Matcher m = property.matcher(read(pom));
+            if (m.find()) {
+                return m.group(1).trim();
+            }
+        }
+        return CONTRACT_KEYCLOAK_VERSION;
+    }
+
     /**
      * Renders {@code k8s/overlays/<overlay>} from a copy of k8s/ under target/, with placeholder
      * files where the dev overlay reads the secrets that make-dev-secrets.sh makes (their content
