@@ -10,13 +10,17 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
-/** One change staff made to a campaign or a product: who, when, why, and what changed. */
+/**
+ * One change staff made to a campaign or a product, or an account they registered: who, when, why, and
+ * what changed. An account is named by its username in {@code detail} ({@code subjectId} is 0: accounts
+ * live in the identity provider and have no catalog id).
+ */
 @Entity
 @Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntity {
 
     public enum SubjectType {
-        CAMPAIGN, PRODUCT
+        CAMPAIGN, PRODUCT, ACCOUNT
     }
 
     @Enumerated(EnumType.STRING)
@@ -31,7 +35,7 @@ public class AuditEntry extends PanacheEntity {
     /** The token subject of whoever made the change. */
     public String actor;
 
-    /** CREATED, CHANGED, ENDED, DELISTED, RELISTED. */
+    /** CREATED, CHANGED, ENDED, DELISTED, RELISTED; for an account REGISTERED. */
     public String action;
 
     /** Why, in the words of the one who did it. */

@@ -1,6 +1,7 @@
 package io.agrilink.catalog.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,6 +10,25 @@ import io.smallrye.config.WithDefault;
 public interface CatalogConfig {
 
     Stock stock();
+
+    Accounts accounts();
+
+    interface Accounts {
+
+        /**
+         * Where a new account's owner signs in, given back with its temporary password (for example the
+         * web app's URL); none when unset. Keycloak itself is configured by {@code quarkus.keycloak.admin-client.*}.
+         */
+        Optional<String> signInUrl();
+
+        /** How long a call to Keycloak may take to connect. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long a call to Keycloak may wait for its answer. */
+        @WithDefault("5s")
+        Duration readTimeout();
+    }
 
     interface Stock {
 

@@ -29,6 +29,11 @@ public class AuditTrail {
         entry.persist();
     }
 
+    /** An account staff registered: its username and role, never its password. */
+    public void recordAccount(String username, String role) {
+        record(AuditEntry.SubjectType.ACCOUNT, 0, "REGISTERED", null, "username " + username + ", role " + role);
+    }
+
     /** Oldest first. */
     public List<AuditEntry> of(AuditEntry.SubjectType type, long id) {
         return AuditEntry.list("subjectType = ?1 and subjectId = ?2 order by at, id", type, id);
