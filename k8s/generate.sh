@@ -31,7 +31,8 @@ HEADER
 cd "$root"
 if $build; then
     modules=$(IFS=,; echo "${services[*]}")
-    ./mvnw -q -pl "$modules" package -DskipTests
+    # -am: the platform from this tree, not whatever an older build left in ~/.m2
+    ./mvnw -q -pl "$modules" -am package -DskipTests
 fi
 for service in "${services[@]}"; do
     generated="$service/target/kubernetes/kubernetes.yml"

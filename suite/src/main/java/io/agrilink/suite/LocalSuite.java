@@ -359,6 +359,8 @@ public final class LocalSuite implements AutoCloseable {
             properties.put("quarkus.keycloak.admin-client.client-id", "agrilink-accounts");
             properties.put("quarkus.keycloak.admin-client.client-secret", keycloak.secrets().accountsClientSecret());
             properties.put("quarkus.keycloak.admin-client.grant-type", "CLIENT_CREDENTIALS");
+            // where a newly registered farmer signs in and chooses her own password
+            properties.put("agrilink.catalog.accounts.sign-in-url", keycloak.issuer() + "/account");
         }
         return properties;
     }

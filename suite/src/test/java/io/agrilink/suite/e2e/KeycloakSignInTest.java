@@ -203,6 +203,52 @@ class KeycloakSignInTest {
 
     @Test
     @Order(4)
+    void staffRegisterAFarmerByPhoneNumberWhoSetsHerOwnPassword() {
+        String staff = signIn("staff-hoa");
+        String phone = "09" + String.format("%08d", Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 100_000_000L));
+        String[] temporary = new String[1];
+        step("staff register a farmer with her phone number as the username (POST /accounts)", () -> {
+            Response created = call(Service.CATALOG, staff).body(Map.of("username", phone.substring(0, 4) + " "
+                    + phone.substring(4, 7) + " " + phone.substring(7), "firstName", "Thị Hạnh", "lastName", "Ngô",
+                    "role", "farmer")).post("/accounts");
+            assertEquals(201, created.statusCode(), created.asString());
+            assertEquals(phone, created.jsonPath().getString("username"));
+            temporary[0] = created.jsonPath().getString("temporaryPassword");
+            assertEquals(List.of("farmer"), call(Service.CATALOG, staff).get("/accounts/" + phone).then()
+                    .statusCode(200).extract().jsonPath().getList("roles"));
+            call(Service.CATALOG, staff).body(Map.of("username", phone, "firstName", "Thị Hạnh", "lastName", "Ngô",
+                    "role", "farmer")).post("/accounts").then().statusCode(409);
+        });
+        step("a farmer may not register accounts (403)", () -> call(Service.CATALOG, signIn("farmer-lan"))
+                .body(Map.of("username", "0977000111", "firstName", "A", "lastName", "B", "role", "farmer"))
+                .post("/accounts").then().statusCode(403));
+        step("the temporary password alone does not sign her in: she must choose her own first", () -> {
+            KeycloakClient.RefusedException refused = assertThrows(KeycloakClient.RefusedException.class,
+                    () -> keycloak.password(phone, temporary[0]));
+            assertTrue(refused.getMessage().contains("not fully set up"), refused.getMessage());
+        });
+        step("with her own password she signs in as a farmer and registers her household as its owner", () -> {
+            String id = keycloak.user(phone).path("id").asText();
+            keycloak.adminJson("PUT", KeycloakServer.REALM + "/users/" + id + "/reset-password",
+                    Map.of("type", "password", "value", "Vai-thieu-2026", "temporary", false));
+            String token = keycloak.password(phone, "Vai-thieu-2026").accessToken();
+            // farmer, and buyer as every account is (the realm's default role)
+            assertTrue(KeycloakClient.rolesOf(token).containsAll(Set.of("farmer", "buyer")),
+                    KeycloakClient.rolesOf(token).toString());
+            Map<String, Object> household = new LinkedHashMap<>();
+            household.put("name", "Hộ Ngô Thị Hạnh");
+            household.put("kind", "HOUSEHOLD");
+            household.put("province", "Bắc Ninh");
+            household.put("commune", "Xã Kiên Lao");
+            household.put("phone", phone);
+            List<String> owners = call(Service.CATALOG, token).body(household).post("/producers").then()
+                    .statusCode(201).extract().jsonPath().getList("owners");
+            assertEquals(List.of(phone), owners);
+        });
+    }
+
+    @Test
+    @Order(5)
     void servicesCallEachOtherWithClientCredentialsTokens() {
         step("the demo's orders reserved their stock in catalog and its packed orders reached logistics", () -> {
             await("shipments of the packed demo orders").atMost(Duration.ofSeconds(60))
@@ -224,7 +270,7 @@ class KeycloakSignInTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSignedOutSessionCannotBeRefreshedAndItsTokenEndsWithIt() throws InterruptedException {
         JsonNode cli = keycloak.adminJson("GET", KeycloakServer.REALM + "/clients?clientId=" + KeycloakClient.CLI_CLIENT,
                 null).get(0);
@@ -259,7 +305,7 @@ class KeycloakSignInTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRotatedRealmKeyIsTakenWithoutARestartAndTheRemovedKeysTokensStopWorking() {
         String before = signIn("staff-hoa");
         String oldKid = kid(before);
@@ -315,7 +361,7 @@ class KeycloakSignInTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void keycloakDownForAMinuteStopsSignInButNotTheSale() throws Exception {
         String buyer = signIn("buyer-au");
         String farmer = signIn("farmer-lan");

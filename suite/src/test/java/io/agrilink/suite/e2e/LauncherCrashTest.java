@@ -25,7 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * {@code ./agrilink up} killed hard (SIGKILL, as a closed terminal or the OOM killer does) leaves
- * its PostgreSQL and services running as orphans. The next {@code ./agrilink up} on the same data
+ * its PostgreSQL, Keycloak and services running as orphans. The next {@code ./agrilink up} on the same data
  * folder must find them, stop them, say so, and start; a PostgreSQL that cannot start must be
  * reported with its own log lines. The launcher runs here as a real process, as a user starts it.
  */
@@ -53,19 +53,23 @@ class LauncherCrashTest {
     @Test
     void aLauncherKilledHardLeavesNothingThatBlocksTheNextStart() throws Exception {
         Launch first = launch();
-        first.awaitLine("AgriLink is running", Duration.ofSeconds(180));
+        // Keycloak's first start unpacks it and imports the realm, beside four services starting on two cores
+        first.awaitLine("AgriLink is running", Duration.ofSeconds(300));
         long postgresPid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
         long catalogPid = Long.parseLong(Files.readString(data.resolve("run/catalog-service.pid")).strip());
+        long keycloakPid = Long.parseLong(Files.readString(data.resolve("run/keycloak.pid")).strip());
 
         first.process.destroyForcibly().waitFor();
         assertTrue(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false),
                 "the premise: PostgreSQL outlives a launcher killed hard");
 
         Launch second = launch();
-        second.awaitLine("AgriLink is running", Duration.ofSeconds(180));
+        second.awaitLine("AgriLink is running", Duration.ofSeconds(300));
         assertTrue(second.saw("PostgreSQL (pid " + postgresPid + ") was left running"), second.output());
         assertTrue(second.saw("catalog-service (pid " + catalogPid + ") was left running"), second.output());
+        assertTrue(second.saw("keycloak (pid " + keycloakPid + ") was left running"), second.output());
         assertGone(postgresPid, "the PostgreSQL left running");
+        assertGone(keycloakPid, "the Keycloak left running");
 
         Launch meanwhile = launch();
         assertTrue(meanwhile.process.waitFor(60, TimeUnit.SECONDS));
@@ -74,10 +78,12 @@ class LauncherCrashTest {
 
         long secondPostgres = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
         long secondCatalog = Long.parseLong(Files.readString(data.resolve("run/catalog-service.pid")).strip());
+        long secondKeycloak = Long.parseLong(Files.readString(data.resolve("run/keycloak.pid")).strip());
         second.process.destroy();
         assertTrue(second.process.waitFor(90, TimeUnit.SECONDS), "Ctrl-C (SIGTERM) stops the launcher");
         assertGone(secondPostgres, "PostgreSQL");
         assertGone(secondCatalog, "catalog-service");
+        assertGone(secondKeycloak, "Keycloak");
         try (var left = Files.list(data.resolve("run"))) {
             assertEquals(List.of(), left.toList(), "a clean stop forgets its processes");
         }
@@ -91,7 +97,7 @@ class LauncherCrashTest {
         Files.writeString(broken.resolve("postgres/postgresql.auto.conf"), "shared_buffers = 'plenty'\n",
                 StandardOpenOption.APPEND);
 
-        Launch failing = launch(broken, "--no-demo");
+        Launch failing = launch(broken, "--no-demo", "--no-idp");
         assertTrue(failing.process.waitFor(120, TimeUnit.SECONDS));
         assertEquals(1, failing.process.exitValue());
         failing.awaitLine("PostgreSQL did not start", Duration.ofSeconds(5));
