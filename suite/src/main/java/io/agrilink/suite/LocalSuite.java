@@ -28,8 +28,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The whole suite on one machine, as the launcher, the cross-service tests and the benchmarks
- * run it: one PostgreSQL (embedded, or yours) with a database per service, and the four
- * packaged services as separate processes that trust a locally generated key.
+ * run it: one PostgreSQL (embedded, or yours) with a database per service, Keycloak on it when
+ * {@link Options#identityProvider()} is on, and the four packaged services as separate processes
+ * that trust Keycloak's realm keys, or else a locally generated key.
  */
 public final class LocalSuite implements AutoCloseable {
 
