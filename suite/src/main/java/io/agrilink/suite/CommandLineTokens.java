@@ -1,14 +1,9 @@
 package io.agrilink.suite;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code ./agrilink token ROLE --sub USER} while the suite runs with Keycloak: a real sign-in of
@@ -31,9 +26,10 @@ final class CommandLineTokens {
             throws IOException {
         IdentitySecrets secrets = IdentitySecrets.in(keycloakFolder);
         Path file = keycloakFolder.resolve("cli-users.properties");
-        Properties madeHere = load(file);
-        KeycloakClient keycloak = new KeycloakClient(url, KeycloakServer.REALM, secrets, user -> KeycloakServer
-                .demoUsers().containsKey(user) ? secrets.demoPassword() : madeHere.getProperty(user));
+        Properties madeHere = LocalFiles.load(file);
+        Set<String> demoUsers = KeycloakServer.demoUsers().keySet();
+        KeycloakClient keycloak = new KeycloakClient(url, KeycloakServer.REALM, secrets,
+                user -> demoUsers.contains(user) ? secrets.demoPassword() : madeHere.getProperty(user));
         if (hoursAsked) {
             System.err.println("(--hours is ignored with Keycloak: its tokens live as long as the realm's "
                     + KeycloakClient.CLI_CLIENT + " client says, 1 hour)");
@@ -41,45 +37,19 @@ final class CommandLineTokens {
         if ("service".equals(role)) {
             return keycloak.token(role, username);
         }
-        if (!KeycloakServer.demoUsers().containsKey(username) && !madeHere.containsKey(username)) {
+        if (!demoUsers.contains(username) && !madeHere.containsKey(username)) {
             if (keycloak.user(username) != null) {
                 throw new IllegalStateException(username + " has an account in Keycloak that ./agrilink token did not "
                         + "make, so its password is its own: sign in as " + username + ", or pick another --sub.");
             }
-            String password = randomPassword();
+            String password = IdentitySecrets.randomText(24);
             keycloak.createUser(username, role, password);
             madeHere.setProperty(username, password);
-            store(madeHere, file);
+            LocalFiles.store(madeHere, file,
+                    "users ./agrilink token made in the local Keycloak, and their passwords; local use only");
             System.err.println("(created " + username + " with role " + role + " in Keycloak's realm "
                     + KeycloakServer.REALM + ")");
         }
         return keycloak.token(role, username);
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                properties.load(in);
-            }
-        }
-        return properties;
-    }
-
-    private static void store(Properties properties, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file)) {
-            properties.store(out, "users ./agrilink token made in the local Keycloak, and their passwords; local use only");
-        }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's own permissions apply
-        }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,11 +1,7 @@
 package io.agrilink.suite;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,30 +27,17 @@ public final class IdentitySecrets {
     /** The secrets in {@code folder}, generated there when they are not yet. */
     public static IdentitySecrets in(Path folder) throws IOException {
         Path file = folder.resolve("secrets.properties");
-        Properties values = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file)) {
-                values.load(in);
-            }
-        }
+        Properties values = LocalFiles.load(file);
         boolean changed = false;
         for (String key : new String[] { "admin-password", "demo-password", "web-client-secret",
                 "services-client-secret", "accounts-client-secret" }) {
             if (!values.containsKey(key)) {
-                values.setProperty(key, key.equals("demo-password") ? "lychee-" + random(6) : random(24));
+                values.setProperty(key, key.equals("demo-password") ? "lychee-" + randomText(6) : randomText(24));
                 changed = true;
             }
         }
         if (changed) {
-            Files.createDirectories(folder);
-            try (Writer out = Files.newBufferedWriter(file)) {
-                values.store(out, "the local Keycloak's secrets; local use only");
-            }
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // Windows: the folder's own permissions apply
-            }
+            LocalFiles.store(values, file, "the local Keycloak's secrets; local use only");
         }
         return new IdentitySecrets(values);
     }
@@ -91,7 +74,8 @@ public final class IdentitySecrets {
         return env;
     }
 
-    private static String random(int length) {
+    /** {@code length} random characters, none of them a look-alike of another. */
+    static String randomText(int length) {
         // no look-alikes (0/O, 1/l/I): the demo password is read off a terminal and typed
         String alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
         SecureRandom random = new SecureRandom();

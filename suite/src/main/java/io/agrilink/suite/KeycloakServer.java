@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,14 +11,12 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -47,8 +42,6 @@ public final class KeycloakServer {
 
     /** The database Keycloak keeps its realms, users and sessions in. */
     public static final String DATABASE = "keycloak";
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The distribution this build was made with, from {@code agrilink-keycloak.properties}. */
     public record Distribution(String version, String sha256) {
@@ -98,7 +91,7 @@ public final class KeycloakServer {
     private final String webUrl;
     private final Path log;
     private final Consumer<String> progress;
-    private Process process;
+    private final LocalProcess process;
 
     /**
      * @param distributionFolder where Maven put the distribution's zip
@@ -117,6 +110,7 @@ public final class KeycloakServer {
         this.webUrl = webUrl;
         this.log = dataDir.resolve("logs").resolve("keycloak.log");
         this.progress = progress;
+        this.process = new LocalProcess("Keycloak", log);
     }
 
     public String version() {
@@ -150,11 +144,11 @@ public final class KeycloakServer {
     }
 
     public long pid() {
-        return process != null && process.isAlive() ? process.pid() : -1;
+        return process.pid();
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return process.isRunning();
     }
 
     /** Checks the distribution's checksum and unpacks it, unless this version is unpacked already. */
@@ -202,7 +196,7 @@ public final class KeycloakServer {
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--import-realm"));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
         String javaHome = Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().getParent()
                 .toString();
@@ -216,44 +210,17 @@ public final class KeycloakServer {
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", IdentitySecrets.ADMIN_USERNAME);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
         env.putAll(secrets.realmPlaceholders(webUrl));
-        Files.createDirectories(log.getParent());
-        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        process = builder.start();
+        process.start(builder);
     }
 
     /** Waits until the realm's discovery document is served; fails with the log's tail if Keycloak stops. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        URI discovery = URI.create(issuer() + "/.well-known/openid-configuration");
-        while (Instant.now().isBefore(deadline)) {
-            if (!isRunning()) {
-                throw new IOException("Keycloak stopped while starting; the end of " + log + ":\n"
-                        + ServiceProcess.tail(log, 25));
-            }
-            try {
-                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new IOException("Keycloak was not ready within " + timeout.toSeconds() + " s; see " + log);
+        process.awaitOk(URI.create(issuer() + "/.well-known/openid-configuration"), timeout);
     }
 
     /** Stops Keycloak gracefully (SIGTERM), then forcibly after {@code grace}. */
-    public synchronized void stop(Duration grace) throws InterruptedException {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        process = null;
+    public void stop(Duration grace) throws InterruptedException {
+        process.stop(grace);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -72,11 +71,7 @@ public final class LocalKeys {
         KeyPair pair = generator.generateKeyPair();
         Files.writeString(privateKeyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKeyFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        try {
-            Files.setPosixFilePermissions(privateKeyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's own permissions apply
-        }
+        LocalFiles.ownerOnly(privateKeyFile);
     }
 
     public Path privateKeyFile() {

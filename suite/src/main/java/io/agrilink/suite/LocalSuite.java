@@ -196,7 +196,7 @@ public final class LocalSuite implements AutoCloseable {
             return builder.start();
         } catch (IOException | RuntimeException e) {
             throw new IOException("PostgreSQL did not start (" + e.getMessage() + "). The end of its log, " + log
-                    + ":\n" + ServiceProcess.tail(log, 15).indent(2)
+                    + ":\n" + LocalProcess.tail(log, 15).indent(2)
                     + "What to do: if another PostgreSQL uses " + options.dataDir().resolve("postgres")
                     + ", stop it; if its files are damaged, ./agrilink up --fresh starts over (it deletes the data); "
                     + "or run on your own PostgreSQL with --db-url.", e);

@@ -2,29 +2,22 @@ package io.agrilink.suite;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One packaged AgriLink service running as its own process, as in production. */
 public final class ServiceProcess {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
     private final int port;
     private final Path jar;
     private final Path log;
     private final Map<String, String> properties;
-    private Process process;
+    private final LocalProcess process;
 
     ServiceProcess(Service service, int port, Path jar, Path log, Map<String, String> properties) {
         this.service = service;
@@ -32,6 +25,7 @@ public final class ServiceProcess {
         this.jar = jar;
         this.log = log;
         this.properties = properties;
+        this.process = new LocalProcess(service.artifact(), log);
     }
 
     public Service service() {
@@ -52,11 +46,11 @@ public final class ServiceProcess {
 
     /** The process id, or -1 when it is not running. */
     public long pid() {
-        return process != null && process.isAlive() ? process.pid() : -1;
+        return process.pid();
     }
 
     public boolean isRunning() {
-        return process != null && process.isAlive();
+        return process.isRunning();
     }
 
     /** Starts the service; returns at once (see {@link #awaitReady(Duration)}). */
@@ -76,11 +70,7 @@ public final class ServiceProcess {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toString());
-        Files.createDirectories(log.getParent());
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        process.start(new ProcessBuilder(command));
     }
 
     /**
@@ -105,71 +95,21 @@ public final class ServiceProcess {
 
     /** Waits until {@code /q/health/ready} answers UP; fails with the log's tail if the process dies. */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!isRunning()) {
-                throw new IOException(service.artifact() + " stopped while starting; the end of " + log + ":\n"
-                        + tail(log, 25));
-            }
-            try {
-                HttpResponse<String> ready = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IOException(service.artifact() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+        process.awaitOk(URI.create(baseUrl() + "/q/health/ready"), timeout);
     }
 
     /** Stops the service gracefully (SIGTERM), then forcibly after {@code grace}. */
-    public synchronized void stop(Duration grace) throws InterruptedException {
-        if (process == null) {
-            return;
-        }
-        process.destroy();
-        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        process = null;
+    public void stop(Duration grace) throws InterruptedException {
+        process.stop(grace);
     }
 
     /** Kills the service at once (SIGKILL), as a crash would. */
-    public synchronized void kill() throws InterruptedException {
-        if (process != null) {
-            process.destroyForcibly().waitFor();
-            process = null;
-        }
+    public void kill() throws InterruptedException {
+        process.kill();
     }
 
     /** Resident memory of the process in KiB (Linux), or -1 when unknown. */
     public long rssKiB() {
-        if (!isRunning()) {
-            return -1;
-        }
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    static String tail(Path file, int lines) {
-        try {
-            List<String> all = Files.readAllLines(file);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
+        return process.rssKiB();
     }
 }
