@@ -36,6 +36,7 @@ class BuyerPagesTest {
                 .body(allOf(containsString("Tuần vải thiều Lục Ngạn"), containsString("55.000\u00a0₫/kg"),
                         containsString("750,5\u00a0kg"), containsString("08:00 10/06/2026"),
                         containsString("href=\"/products/1\""), not(containsString("role=\"alert\""))));
+        assertEquals("vi", catalog.lastLanguage(), "products named in the visitor's language");
     }
 
     @Test

@@ -77,8 +77,9 @@ public class FakeCatalog implements CatalogRestClient {
     }
 
     @Override
-    public Page<Campaign> campaigns(boolean running, int size) {
+    public Page<Campaign> campaigns(boolean running, int size, String language) {
         answer();
+        lastLanguage = language;
         List<Campaign.LotOnSale> lots = new ArrayList<>();
         products.values().forEach(p -> lots.add(new Campaign.LotOnSale(p.id() * 10, p.id(), p.name(), p.producer().id(),
                 p.producer().name(), 55_000, p.pricePerKg(), 1_000_000, 750_500)));

@@ -18,8 +18,9 @@ public class CatalogClient {
     @RestClient
     CatalogRestClient catalog;
 
-    public Fetched<Page<Campaign>> runningCampaigns() {
-        return Fetched.of(SERVICE, () -> catalog.campaigns(true, 20), Page.empty());
+    /** The campaigns running now, their products named in the visitor's language. */
+    public Fetched<Page<Campaign>> runningCampaigns(Locale language) {
+        return Fetched.of(SERVICE, () -> catalog.campaigns(true, 20, language.toLanguageTag()), Page.empty());
     }
 
     public Fetched<Page<Product>> search(String q, String province, int page, Locale language) {

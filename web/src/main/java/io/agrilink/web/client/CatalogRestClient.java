@@ -16,7 +16,8 @@ public interface CatalogRestClient {
 
     @GET
     @Path("/campaigns")
-    Page<Campaign> campaigns(@QueryParam("running") boolean running, @QueryParam("size") int size);
+    Page<Campaign> campaigns(@QueryParam("running") boolean running, @QueryParam("size") int size,
+            @HeaderParam("Accept-Language") String language);
 
     @GET
     @Path("/products")

@@ -50,7 +50,7 @@ public class BuyerResource {
 
     @GET
     public TemplateInstance home() {
-        var campaigns = catalog.runningCampaigns();
+        var campaigns = catalog.runningCampaigns(visitor.locale());
         return pages.of(home).data("campaigns", campaigns.value().items()).data("down", campaigns.down());
     }
 
@@ -58,7 +58,8 @@ public class BuyerResource {
     @Path("search")
     public TemplateInstance search(@QueryParam("q") String q, @QueryParam("province") String province,
             @QueryParam("page") @DefaultValue("0") int page) {
-        String query = q == null ? "" : q.strip();
+        // catalog takes up to 200 characters; a longer query (typed into the URL) is cut, not an error
+        String query = q == null ? "" : q.strip().substring(0, Math.min(q.strip().length(), 200));
         String where = province == null || !Provinces.ALL.contains(province) ? "" : province;
         var found = catalog.search(query.isEmpty() ? null : query, where.isEmpty() ? null : where, Math.max(0, page),
                 visitor.locale());
