@@ -45,6 +45,7 @@ class FarmerSignsInTest {
     // the kernel's ephemeral ports
     private static final int PORT_OFFSET = 24000;
     private static final Path SCREENS = Path.of("target", "screens");
+    private static final int PHONE_WIDTH = 360;
 
     private static LocalSuite suite;
     private static WebDriver browser;
@@ -77,8 +78,11 @@ class FarmerSignsInTest {
             throw e;
         }
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                // as root chromium needs --no-sandbox; 360 px is the narrow phone the farmers have
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=360,800");
+                // as root chromium needs --no-sandbox
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
+        // the narrow phone the farmers have: a 360 px viewport (a headless window is never narrower than 500 px)
+        options.setExperimentalOption("mobileEmulation",
+                Map.of("deviceMetrics", Map.of("width", PHONE_WIDTH, "height", 780, "pixelRatio", 1.0)));
         // a Vietnamese phone: Accept-Language vi first
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi,en"));
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -140,6 +144,7 @@ class FarmerSignsInTest {
         long scrollWidth = (Long) ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth;");
         long windowWidth = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+        assertEquals(PHONE_WIDTH, windowWidth, "a phone-sized window");
         assertTrue(scrollWidth <= windowWidth, "page " + scrollWidth + " px wide in a " + windowWidth + " px window");
     }
 
