@@ -102,7 +102,7 @@ class FarmerSignsInTest {
     }
 
     @Test
-    void farmerSignsInFromHerPhoneAndComesBackToThePage() throws IOException {
+    void farmerSignsInFromHerPhoneComesBackToThePageAndSignsOut() throws IOException {
         String password = suite.identityProvider().secrets().demoPassword();
 
         browser.get(suite.webUrl() + "/search?q=vai+thieu");
@@ -125,6 +125,11 @@ class FarmerSignsInTest {
         assertEquals(0, browser.findElements(By.linkText("Đăng nhập")).size(), "no sign-in link once signed in");
         fitsThePhone();
         screenshot("03-signed-in");
+
+        browser.findElement(By.xpath("//button[normalize-space()='Đăng xuất']")).click();
+        waitFor(By.linkText("Đăng nhập"));
+        assertEquals(0, browser.findElements(By.xpath("//*[contains(@class,'who')]")).size(), "no one signed in");
+        screenshot("04-signed-out");
     }
 
     /** Waits for an element; when it never comes, the page as it was is kept beside the screenshots. */
