@@ -85,11 +85,12 @@ final class EarlierRun {
 
     /**
      * The processes a run starts besides PostgreSQL, by pid-file name, each with what its command
-     * line shows when it is really ours (a pid may have been reused since): the services, then
+     * line shows when it is really ours (a pid may have been reused since): the web app, the services, then
      * Keycloak, stopped before the database they use.
      */
     private static Map<String, String> children() {
         Map<String, String> children = new LinkedHashMap<>();
+        children.put(LocalSuite.WEB_APP, "quarkus-run.jar");
         for (Service service : Service.values()) {
             children.put(service.artifact(), "quarkus-run.jar");
         }

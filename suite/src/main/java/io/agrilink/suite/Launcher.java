@@ -105,6 +105,8 @@ public final class Launcher {
         step("Starting the four services (logs in " + data.resolve("logs") + ")");
         suite.startServices();
         suite.awaitIdentityProvider();
+        step("Starting the web app");
+        suite.startWebApp();
 
         Path demoMarker = data.resolve("demo-loaded");
         if (arguments.flag("no-demo")) {
@@ -150,6 +152,9 @@ public final class Launcher {
     private void printWelcome(LocalSuite suite) {
         StringBuilder out = new StringBuilder();
         out.append("\nAgriLink is running (").append(seconds()).append(" s). Press Ctrl-C to stop.\n\n");
+        out.append("  Open ").append(suite.webUrl()).append(suite.identityProvider() != null
+                ? "  (the web app; sign in as a demo user below)\n\n"
+                : "  (the web app: public pages only, no sign-in without Keycloak)\n\n");
         out.append(String.format("  %-18s %-24s %s%n", "service", "URL", "API docs (Swagger UI)"));
         for (Service service : Service.values()) {
             String url = suite.baseUrl(service);

@@ -30,9 +30,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The whole suite on one machine, as the launcher, the cross-service tests and the benchmarks
  * run it: one PostgreSQL (embedded, or yours) with a database per service, Keycloak on it when
  * {@link Options#identityProvider()} is on, and the four packaged services as separate processes
- * that trust Keycloak's realm keys, or else a locally generated key.
+ * that trust Keycloak's realm keys, or else a locally generated key; the launcher adds the web app
+ * ({@link #startWebApp()}), signing people in at Keycloak.
  */
 public final class LocalSuite implements AutoCloseable {
+
+    /** The web app's module, process and pid-file name. */
+    public static final String WEB_APP = "web";
+    private static final int WEB_DEFAULT_PORT = 8085;
 
     /**
      * How to run the suite.
@@ -89,6 +94,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Options options;
     private final Consumer<String> progress;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private ServiceProcess web;
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private LocalKeys keys;
@@ -119,6 +125,9 @@ public final class LocalSuite implements AutoCloseable {
             if (!isFree(port)) {
                 taken.add(port + " (" + service.artifact() + ")");
             }
+        }
+        if (!isFree(WEB_DEFAULT_PORT + options.portOffset())) {
+            taken.add((WEB_DEFAULT_PORT + options.portOffset()) + " (web)");
         }
         if (options.identityProvider() && !isFree(keycloakPort())) {
             taken.add(keycloakPort() + " (Keycloak)");
@@ -279,7 +288,43 @@ public final class LocalSuite implements AutoCloseable {
 
     /** Where the web app will be (its port is reserved in the realm's redirect URIs). */
     public String webUrl() {
-        return "http://localhost:" + (8085 + options.portOffset());
+        return "http://localhost:" + (WEB_DEFAULT_PORT + options.portOffset());
+    }
+
+    /**
+     * Starts the web app and waits until it is ready. With Keycloak people sign in there as
+     * {@code agrilink-web}; without one ({@code --no-idp}) it serves the public pages only, as no
+     * one could sign in: the local key signs tokens, it logs no one in.
+     */
+    public void startWebApp() throws IOException, InterruptedException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            properties.put("quarkus.rest-client." + service.shortName() + ".url", baseUrl(service));
+        }
+        if (keycloak != null) {
+            properties.put("quarkus.oidc.tenant-enabled", "true");
+            properties.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+            properties.put("quarkus.oidc.client-id", "agrilink-web");
+            properties.put("quarkus.oidc.credentials.secret", keycloak.secrets().webClientSecret());
+            // served over http on this machine: a Secure cookie would never come back
+            properties.put("quarkus.oidc.authentication.cookie-force-secure", "false");
+            properties.put("agrilink.web.identity-provider-origin", keycloak.url());
+        }
+        web = new ServiceProcess(null, WEB_APP, WEB_DEFAULT_PORT + options.portOffset(),
+                options.root().resolve("web/target/quarkus-app/quarkus-run.jar"),
+                options.dataDir().resolve("logs").resolve("web.log"), properties);
+        long begin = System.nanoTime();
+        web.start();
+        run.record(WEB_APP, web.pid());
+        web.awaitReady(Duration.ofSeconds(120));
+        progress.accept(String.format("web ready on %s%s (%.1f s)", web.baseUrl(),
+                keycloak != null ? "" : " (public pages only: no sign-in without Keycloak)",
+                (System.nanoTime() - begin) / 1e9));
+    }
+
+    /** The running web app, or null. */
+    public ServiceProcess webApp() {
+        return web;
     }
 
     /** Starts the four services in parallel and waits until each is ready. */
@@ -292,11 +337,11 @@ public final class LocalSuite implements AutoCloseable {
             List<Future<Object>> started = new ArrayList<>();
             for (ServiceProcess process : services.values()) {
                 process.start();
-                run.record(process.service().artifact(), process.pid());
+                run.record(process.name(), process.pid());
                 started.add(starter.submit((Callable<Object>) () -> {
                     long begin = System.nanoTime();
                     process.awaitReady(Duration.ofSeconds(120));
-                    progress.accept(String.format("%s ready on %s (%.1f s)", process.service().artifact(),
+                    progress.accept(String.format("%s ready on %s (%.1f s)", process.name(),
                             process.baseUrl(), (System.nanoTime() - begin) / 1e9));
                     return null;
                 }));
@@ -414,9 +459,16 @@ public final class LocalSuite implements AutoCloseable {
         postgres = start(postgresBuilder().setPort(port));
     }
 
-    /** Stops the services (gracefully), then Keycloak, then the database. */
+    /** Stops the web app and the services (gracefully), then Keycloak, then the database. */
     @Override
     public void close() {
+        if (web != null) {
+            try {
+                web.stop(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (ServiceProcess process : services.values()) {
             try {
                 process.stop(Duration.ofSeconds(20));

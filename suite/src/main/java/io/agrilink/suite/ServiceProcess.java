@@ -9,10 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One packaged AgriLink service running as its own process, as in production. */
+/** One packaged AgriLink service (or the web app) running as its own process, as in production. */
 public final class ServiceProcess {
 
     private final Service service;
+    private final String name;
     private final int port;
     private final Path jar;
     private final Path log;
@@ -20,16 +21,28 @@ public final class ServiceProcess {
     private final LocalProcess process;
 
     ServiceProcess(Service service, int port, Path jar, Path log, Map<String, String> properties) {
+        this(service, service.artifact(), port, jar, log, properties);
+    }
+
+    /** @param service null for the web app, which is no service (it has no database) */
+    ServiceProcess(Service service, String name, int port, Path jar, Path log, Map<String, String> properties) {
         this.service = service;
+        this.name = name;
         this.port = port;
         this.jar = jar;
         this.log = log;
         this.properties = properties;
-        this.process = new LocalProcess(service.artifact(), log);
+        this.process = new LocalProcess(name, log);
     }
 
+    /** The service, or null for the web app. */
     public Service service() {
         return service;
+    }
+
+    /** The Maven module's name: {@code catalog-service} … or {@code web}. */
+    public String name() {
+        return name;
     }
 
     public String baseUrl() {
@@ -59,13 +72,13 @@ public final class ServiceProcess {
             return;
         }
         if (!Files.exists(jar)) {
-            throw new IOException(service.artifact() + " is not built: " + jar + " is missing (run ./mvnw package)");
+            throw new IOException(name + " is not built: " + jar + " is missing (run ./mvnw package)");
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-XX:+UseSerialGC");
         command.add("-Xmx256m");
-        command.addAll(extraJvmArgs(service));
+        command.addAll(extraJvmArgs(name));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
@@ -77,18 +90,18 @@ public final class ServiceProcess {
      * Extra JVM flags for every service, for profiling and tuning runs: the system property
      * {@code agrilink.service.jvm-args} or else the environment variable
      * {@code AGRILINK_SERVICE_JVM_ARGS}, split on spaces; {@code {service}} in them becomes the
-     * service's name. Example, a flight recording per service:
+     * module's name. Example, a flight recording per service:
      * {@code -Dagrilink.service.jvm-args="-XX:StartFlightRecording=filename=/tmp/jfr/{service}.jfr,settings=profile"}.
      * They come after the defaults, so a later {@code -Xmx} wins.
      */
-    static List<String> extraJvmArgs(Service service) {
+    static List<String> extraJvmArgs(String name) {
         String args = System.getProperty("agrilink.service.jvm-args", System.getenv("AGRILINK_SERVICE_JVM_ARGS"));
         if (args == null || args.isBlank()) {
             return List.of();
         }
         List<String> flags = new ArrayList<>();
         for (String flag : args.strip().split("\\s+")) {
-            flags.add(flag.replace("{service}", service.artifact()));
+            flags.add(flag.replace("{service}", name));
         }
         return flags;
     }

@@ -58,6 +58,7 @@ class LauncherCrashTest {
         long postgresPid = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
         long catalogPid = Long.parseLong(Files.readString(data.resolve("run/catalog-service.pid")).strip());
         long keycloakPid = Long.parseLong(Files.readString(data.resolve("run/keycloak.pid")).strip());
+        long webPid = Long.parseLong(Files.readString(data.resolve("run/web.pid")).strip());
 
         first.process.destroyForcibly().waitFor();
         assertTrue(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false),
@@ -68,6 +69,8 @@ class LauncherCrashTest {
         assertTrue(second.saw("PostgreSQL (pid " + postgresPid + ") was left running"), second.output());
         assertTrue(second.saw("catalog-service (pid " + catalogPid + ") was left running"), second.output());
         assertTrue(second.saw("keycloak (pid " + keycloakPid + ") was left running"), second.output());
+        assertTrue(second.saw("web (pid " + webPid + ") was left running"), second.output());
+        assertGone(webPid, "the web app left running");
         assertGone(postgresPid, "the PostgreSQL left running");
         assertGone(keycloakPid, "the Keycloak left running");
 
@@ -79,11 +82,13 @@ class LauncherCrashTest {
         long secondPostgres = Long.parseLong(Files.readAllLines(data.resolve("postgres/postmaster.pid")).get(0).strip());
         long secondCatalog = Long.parseLong(Files.readString(data.resolve("run/catalog-service.pid")).strip());
         long secondKeycloak = Long.parseLong(Files.readString(data.resolve("run/keycloak.pid")).strip());
+        long secondWeb = Long.parseLong(Files.readString(data.resolve("run/web.pid")).strip());
         second.process.destroy();
         assertTrue(second.process.waitFor(90, TimeUnit.SECONDS), "Ctrl-C (SIGTERM) stops the launcher");
         assertGone(secondPostgres, "PostgreSQL");
         assertGone(secondCatalog, "catalog-service");
         assertGone(secondKeycloak, "Keycloak");
+        assertGone(secondWeb, "the web app");
         try (var left = Files.list(data.resolve("run"))) {
             assertEquals(List.of(), left.toList(), "a clean stop forgets its processes");
         }

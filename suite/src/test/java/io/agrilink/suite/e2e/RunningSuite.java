@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -80,14 +82,22 @@ public final class RunningSuite {
      * while the tests run (another build on the same checkout) would otherwise replace the jars
      * under the running process, whose class loader opens them lazily and then hangs.
      */
-    static Path copyOfPackagedServices(Path repository, Path apps) throws IOException {
+    public static Path copyOfPackagedServices(Path repository, Path apps) throws IOException {
+        List<String> modules = new ArrayList<>();
         for (Service service : Service.values()) {
-            Path from = repository.resolve(service.artifact()).resolve("target/quarkus-app");
+            modules.add(service.artifact());
+        }
+        // the web app too, when it is built (only the browser tests start it)
+        if (Files.exists(repository.resolve(LocalSuite.WEB_APP).resolve("target/quarkus-app/quarkus-run.jar"))) {
+            modules.add(LocalSuite.WEB_APP);
+        }
+        for (String module : modules) {
+            Path from = repository.resolve(module).resolve("target/quarkus-app");
             if (!Files.exists(from.resolve("quarkus-run.jar"))) {
                 throw new IOException(from.resolve("quarkus-run.jar") + " is missing: package the services first "
                         + "(./mvnw install -DskipTests)");
             }
-            Path to = apps.resolve(service.artifact()).resolve("target/quarkus-app");
+            Path to = apps.resolve(module).resolve("target/quarkus-app");
             try (Stream<Path> files = Files.walk(from)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path target = to.resolve(from.relativize(file).toString());
