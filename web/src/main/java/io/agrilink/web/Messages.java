@@ -35,6 +35,18 @@ public interface Messages {
     String nav_search();
 
     @Message
+    String nav_myOrders();
+
+    @Message
+    String nav_farmer();
+
+    @Message
+    String nav_carrier();
+
+    @Message
+    String nav_staff();
+
+    @Message
     String down();
 
     @Message
@@ -116,7 +128,10 @@ public interface Messages {
     String lot_price();
 
     @Message
-    String error_notFound();
+    String error_title(String what);
+
+    @Message
+    String error_what(String what);
 
     @Message
     String error_home();

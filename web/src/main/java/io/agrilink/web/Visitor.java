@@ -95,6 +95,11 @@ public class Visitor {
         return ROLES.stream().filter(identity::hasRole).findFirst().orElse("");
     }
 
+    /** Whether the signed-in person has {@code role} (what the pages show; the services decide what they may do). */
+    public boolean is(String role) {
+        return signedIn() && identity.hasRole(role);
+    }
+
     /** This page's path and query, URL-encoded for a {@code next=} parameter. */
     public String here() {
         String uri = request.request().uri();

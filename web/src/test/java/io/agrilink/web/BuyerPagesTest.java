@@ -83,7 +83,7 @@ class BuyerPagesTest {
     @Test
     void anUnknownProductIsANotFoundPageInTheVisitorsLanguage() {
         given().header("Accept-Language", "vi").get("/products/999").then().statusCode(404)
-                .contentType(containsString("text/html")).body(containsString("Không tìm thấy trang này."));
+                .contentType(containsString("text/html")).body(containsString("Không tìm thấy trang này"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -17,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Stands in for Keycloak's sign-in in the web tests: a request with {@code X-Test-User: name role}
- * is that user, as the OIDC session would make it; without it a page that needs sign-in answers
+ * is that user, as the OIDC session would make it, with the access token {@code token-of-name}; without it a page that needs sign-in answers
  * 401 (quarkus-oidc would send the browser to Keycloak instead).
  */
 @Alternative
@@ -33,7 +34,7 @@ public class TestLogin implements HttpAuthenticationMechanism {
         }
         String[] parts = user.split(" ");
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(parts[0]))
-                .addRoles(Set.of(parts[1])).build());
+                .addRoles(Set.of(parts[1])).addCredential(new AccessTokenCredential("token-of-" + parts[0])).build());
     }
 
     @Override

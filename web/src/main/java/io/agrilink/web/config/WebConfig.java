@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 @ConfigMapping(prefix = "agrilink.web")
 public interface WebConfig {
@@ -17,4 +18,9 @@ public interface WebConfig {
      * Content-Security-Policy lets forms post there too (sign-out ends the session at Keycloak).
      */
     Optional<String> identityProviderOrigin();
+
+    /** Whether the app's own cookies (the form token, the language) are Secure: as the session cookie is. */
+    @WithName("secure-cookies")
+    @WithDefault("${quarkus.oidc.authentication.cookie-force-secure:true}")
+    boolean secureCookies();
 }
