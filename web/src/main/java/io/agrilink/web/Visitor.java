@@ -100,6 +100,15 @@ public class Visitor {
         return signedIn() && identity.hasRole(role);
     }
 
+    /**
+     * {@link #is} for templates: {@code {#if visitor.hasRole('farmer')}}. In a template
+     * {@code visitor.is('farmer')} is Qute's equality operator ({@code is} = {@code ==}), never this
+     * method, and always false.
+     */
+    public boolean hasRole(String role) {
+        return is(role);
+    }
+
     /** This page's path and query, URL-encoded for a {@code next=} parameter. */
     public String here() {
         String uri = request.request().uri();
