@@ -87,6 +87,7 @@ class FarmerPagesTest {
     @Test
     void homeShowsHerProducerWithItsCertificationsTheExpiredAndExpiringOnesMarked() {
         String page = as(LAN).get("/farmer").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<a href=\"/farmer\">Vườn của tôi</a>"), "the header links her farm");
         assertTrue(page.contains("<h2 id=\"producer-1\">HTX Vải thiều Lục Ngạn</h2>"), page);
         assertTrue(page.contains("Hợp tác xã · Xã Lục Ngạn · Bắc Ninh (trước đây: Bắc Giang)"), page);
         assertTrue(page.contains("OCOP 4 sao"), page);
@@ -118,7 +119,7 @@ class FarmerPagesTest {
         catalog.ownedBy("farmer-x", new MyProducer(3, "<img src=x onerror=alert(1)>", "HOUSEHOLD", "Bắc Ninh",
                 "Bắc Ninh", "<script>alert(2)</script>", null, null, List.of(), null));
         catalog.farmerProduct(new MyProduct(31, new MyProduct.Maker(3, "<img src=x onerror=alert(1)>"),
-                "<img src=x onerror=alert(3)>", "", 10_000, 5, null));
+                "<img src=x onerror=alert(3)>", "<script>alert(4)</script>", 10_000, 5, null));
         for (String path : List.of("/farmer", "/farmer/products")) {
             as("farmer-x farmer").get(path).then().statusCode(200)
                     .body(containsString("&lt;img src=x onerror=alert(1)&gt;"))
@@ -152,6 +153,7 @@ class FarmerPagesTest {
         assertTrue(page.contains("<tr id=\"lot-101\"><td>" + date(TODAY.minusDays(1)) + "</td><td>" + date(TODAY.plusDays(9))
                 + "</td><td>53.950\u00a0kg<span class=\"muted\"> / 54.000\u00a0kg</span></td><td>55.000\u00a0₫"), page);
         assertTrue(page.contains("Chưa có lô nào."), "loại 1 has none yet");
+        assertTrue(page.contains("<p class=\"story\">Hái lúc sáng sớm.</p>"), "the product's story");
         assertTrue(page.contains("<input id=\"f-harvestDate\" name=\"harvestDate\" type=\"date\" value=\"" + TODAY + "\""),
                 "the harvest date is today unless changed");
         assertTrue(page.contains("65.000\u00a0₫/kg, bảo quản 10 ngày"), "the price and shelf life a new lot gets");
