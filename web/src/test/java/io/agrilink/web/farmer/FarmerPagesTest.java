@@ -150,8 +150,9 @@ class FarmerPagesTest {
         assertTrue(page.contains("Vải thiều Lục Ngạn – loại đặc biệt"), page);
         assertTrue(page.contains("Vải thiều Lục Ngạn – loại 1"), page);
         assertTrue(!page.contains("Vải của người khác"), "another producer's product is not hers");
-        assertTrue(page.contains("<tr id=\"lot-101\"><td>" + date(TODAY.minusDays(1)) + "</td><td>" + date(TODAY.plusDays(9))
-                + "</td><td>53.950\u00a0kg<span class=\"muted\"> / 54.000\u00a0kg</span></td><td>55.000\u00a0₫"), page);
+        assertTrue(page.contains("<tr id=\"lot-101\"><td>" + date(TODAY.minusDays(1)) + "<br><span class=\"muted\">"
+                + date(TODAY.plusDays(9)) + "</span></td><td>53.950\u00a0kg<br><span class=\"muted\">/ 54.000\u00a0kg</span></td>"
+                + "<td>55.000\u00a0₫<br><span class=\"farmer-badge\">giá chiến dịch</span></td></tr>"), page);
         assertTrue(page.contains("Chưa có lô nào."), "loại 1 has none yet");
         assertTrue(page.contains("<p class=\"story\">Hái lúc sáng sớm.</p>"), "the product's story");
         assertTrue(page.contains("<input id=\"f-harvestDate\" name=\"harvestDate\" type=\"date\" value=\"" + TODAY + "\""),
@@ -169,8 +170,8 @@ class FarmerPagesTest {
         assertTrue(location.endsWith("/farmer/products?added=9001#lot-9001"), location);
         String page = as(LAN).get("/farmer/products?added=9001").then().statusCode(200).extract().asString();
         assertTrue(page.contains("<tr id=\"lot-9001\" class=\"added\"><td>" + date(TODAY)
-                + " <strong class=\"farmer-badge\">Vừa thêm</strong></td><td>" + date(TODAY.plusDays(7))
-                + "</td><td>12,5\u00a0kg"), page);
+                + " <strong class=\"farmer-badge\">Vừa thêm</strong><br><span class=\"muted\">" + date(TODAY.plusDays(7))
+                + "</span></td><td>12,5\u00a0kg"), page);
     }
 
     @Test
