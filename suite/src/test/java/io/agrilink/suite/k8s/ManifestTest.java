@@ -257,11 +257,22 @@ class ManifestTest {
         assertEquals(185L, pod.getSecurityContext().getRunAsUser(), "the UBI OpenJDK image's user");
         assertEquals(null, web.getSpec().getReplicas(), "no replicas field, or every apply would undo the autoscaler");
         // Quarkus finishes requests in flight within the grace period, after the preStop sleep
-        Map<String, String> env = environment(overlay, web);
-        long shutdown = Duration.parse("PT" + env.get("QUARKUS_SHUTDOWN_TIMEOUT").toUpperCase()).toSeconds();
+        long shutdown = Duration.parse("PT" + webProperty("quarkus.shutdown.timeout").toUpperCase()).toSeconds();
         assertEquals(ManifestRules.SHUTDOWN_TIMEOUT_SECONDS, shutdown, "the web app's quarkus.shutdown.timeout");
         assertEquals(List.of("sleep", "10"), pod.getContainers().get(0).getLifecycle().getPreStop().getExec().getCommand());
         assertTrue(pod.getTerminationGracePeriodSeconds() > shutdown + 10, "grace period covers the preStop sleep and the shutdown");
+    }
+
+    /** A key of the web app's own configuration (it carries no platform jar and its defaults). */
+    private static String webProperty(String key) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(
+                Manifests.repositoryRoot().resolve("web/src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties.getProperty(key);
     }
 
     /**
