@@ -25,7 +25,8 @@ import io.restassured.path.json.JsonPath;
  * The demo's farmer-thu waits for a seat in the full KOL/KOC club; a seat was freed and is held for
  * her. On her phone she signs in, sees the offer with its expiry in Việt Nam time, accepts it, and
  * sees her seat confirmed; training-service agrees (one seat, the waitlist one shorter). And
- * farmer-lan shows her certificate's QR code, whose link opens the public verification page.
+ * farmer-lan shows her certificate's QR code, whose link opens the public verification page; staff
+ * at a desk certify an attendee, revoke it with a reason, and read the report.
  */
 @ExtendWith(BrowserSuite.class)
 class FarmerAcceptsAWaitlistOfferInBrowserTest {
@@ -103,6 +104,54 @@ class FarmerAcceptsAWaitlistOfferInBrowserTest {
         assertEquals(1, phone.driver().findElements(By.linkText("Đăng nhập")).size(), "anyone may verify, signed out");
         phone.fitsThePhone();
         phone.screenshot("training-04-certificate-verified");
+    }
+
+    @Test
+    void staffMarkAnAttendeeIssuingHerCertificateRevokeItWithAReasonAndReadTheReport() {
+        String staff = BrowserSuite.suite().tokens(Duration.ofMinutes(5)).token("staff", "staff-hoa");
+        List<Map<String, Object>> sessions = given().baseUri(BrowserSuite.suite().baseUrl(Service.TRAINING))
+                .auth().oauth2(staff).get("/sessions?size=100").then().statusCode(200).extract().jsonPath()
+                .getList("items");
+        // the online packaging class: completing it changes nothing in catalog (only livestream selling does)
+        long packaging = sessions.stream().filter(x -> "PACKAGING-101".equals(x.get("courseCode")))
+                .map(x -> ((Number) x.get("id")).longValue()).findFirst().orElseThrow();
+
+        Browser desk = Browser.desktop();
+        try {
+            desk.open("/");
+            desk.signIn("staff-hoa");
+            desk.open("/staff/training");
+            desk.waitFor(By.cssSelector("a[href='/staff/training/sessions/" + packaging + "']")).click();
+            By minh = By.xpath("//tr[th[@scope='row' and contains(., 'Trần Văn Minh')]]");
+            desk.waitFor(minh);
+            desk.screenshot("training-05-staff-register");
+
+            new org.openqa.selenium.support.ui.Select(desk.driver().findElement(minh).findElement(By.tagName("select")))
+                    .selectByVisibleText("Đã hoàn thành");
+            desk.driver().findElement(By.xpath("//button[normalize-space()='Lưu điểm danh']")).click();
+            WebElement certificate = desk.waitFor(By.xpath("//tr[th[@scope='row' and contains(., 'Trần Văn Minh')]]"
+                    + "//a[starts-with(@href, '/certificates/')]"));
+            String code = certificate.getText();
+            assertEquals(0, desk.driver().findElement(minh).findElements(By.tagName("select")).size(),
+                    "a certified line cannot be marked again");
+
+            WebElement revoke = desk.driver().findElement(
+                    By.xpath("//form[contains(@action, '/certificates/" + code + "/revoke')]"));
+            revoke.findElement(By.name("reason")).sendKeys("Điểm danh nhầm người");
+            revoke.findElement(By.tagName("button")).click();
+            desk.waitFor(By.xpath("//div[@id='certificate-" + code + "' and contains(., 'Đã bị thu hồi')]"));
+            desk.screenshot("training-06-certificate-revoked");
+            JsonPath revoked = given().baseUri(BrowserSuite.suite().baseUrl(Service.TRAINING))
+                    .get("/certificates/" + code).then().statusCode(200).extract().jsonPath();
+            assertTrue(revoked.getBoolean("revoked"));
+            assertEquals("Điểm danh nhầm người", revoked.getString("revokeReason"));
+
+            desk.open("/staff/training/reports");
+            desk.waitFor(By.xpath("//table[caption[normalize-space()='Theo khoá học']]//th[@scope='row' and normalize-space()='PACKAGING-101']"));
+            desk.screenshot("training-07-staff-report");
+        } finally {
+            desk.close();
+        }
     }
 
     /** farmer-thu's enrolment in the KOL/KOC club, as training-service has it. */
