@@ -95,18 +95,12 @@ public class Visitor {
         return ROLES.stream().filter(identity::hasRole).findFirst().orElse("");
     }
 
-    /** Whether the signed-in person has {@code role} (what the pages show; the services decide what they may do). */
-    public boolean is(String role) {
-        return signedIn() && identity.hasRole(role);
-    }
-
     /**
-     * {@link #is} for templates: {@code {#if visitor.hasRole('farmer')}}. In a template
-     * {@code visitor.is('farmer')} is Qute's equality operator ({@code is} = {@code ==}), never this
-     * method, and always false.
+     * Whether the signed-in person has {@code role} (what the pages show; the services decide what
+     * they may do). Not {@code is(role)}: Qute reads a method named {@code is…} as a property.
      */
     public boolean hasRole(String role) {
-        return is(role);
+        return signedIn() && identity.hasRole(role);
     }
 
     /** This page's path and query, URL-encoded for a {@code next=} parameter. */
