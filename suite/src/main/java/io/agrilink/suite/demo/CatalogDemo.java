@@ -45,8 +45,9 @@ public final class CatalogDemo implements DemoData {
         // ---- producers
         long cooperative = id(demo.post("catalog", "/producers", staff, producer(
                 "HTX Vải thiều Lục Ngạn", "COOPERATIVE", "Bắc Ninh", "Xã Lục Ngạn", "0204 3882 468", "VN-BGOR-0101",
+                // the GlobalG.A.P. certificate is due for renewal this month: farmer-lan's home page flags it
                 List.of(certification("VIETGAP", "VietGAP-TT-03-12-0015", today.minusYears(1), today.plusYears(2)),
-                        certification("GLOBALGAP", "GGN-4063061234567", today.minusMonths(8), today.plusMonths(4))),
+                        certification("GLOBALGAP", "GGN-4063061234567", today.minusMonths(11), today.plusDays(25))),
                 Map.of("stars", 4, "level", "PROVINCIAL", "expiresOn", today.plusYears(2).toString()),
                 List.of("farmer-lan"))));
         // farmer-minh registers his own household, under the former province name
