@@ -49,6 +49,11 @@ public final class Formats {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** Degrees Celsius, a comma before the decimals: {@code 4.5} → {@code 4,5 °C}, {@code 2.0} → {@code 2 °C}. */
+    public static String celsius(double celsius) {
+        return decimal("0.##").format(celsius) + NBSP + "°C";
+    }
+
     private static DecimalFormat decimal(String pattern) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols();
         symbols.setGroupingSeparator('.');
