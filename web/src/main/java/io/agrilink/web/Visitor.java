@@ -10,6 +10,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import io.agrilink.web.config.WebConfig;
+import io.quarkus.qute.TemplateData;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -18,9 +19,11 @@ import io.vertx.ext.web.RoutingContext;
  * Who is looking at the page and in which language: the {@code lang} cookie the switch sets,
  * else the best of Accept-Language among Vietnamese and English, else Vietnamese. Signed in,
  * the name is the username ({@code preferred_username}) and the role the first of the
- * programme's roles the account has.
+ * programme's roles the account has. {@code @TemplateData}: Qute resolves a method with a parameter
+ * ({@code visitor.is('carrier')} in the layout) only through a generated resolver, not by reflection.
  */
 @RequestScoped
+@TemplateData
 public class Visitor {
 
     public static final String LANGUAGE_COOKIE = "lang";

@@ -209,6 +209,14 @@ class CarrierPagesTest {
     }
 
     @Test
+    void theHeaderLeadsACarrierToTheLoadsAndStaffToTheirPages() {
+        as(CARRIER).get("/carrier/shipments").then().statusCode(200)
+                .body(allOf(containsString("<a href=\"/carrier\">Chuyến hàng</a>"), not(containsString("href=\"/staff\""))));
+        as("staff-hoa staff").get("/staff/shipments").then().statusCode(200)
+                .body(allOf(containsString("<a href=\"/staff\">Quản lý</a>"), not(containsString("<a href=\"/carrier\">"))));
+    }
+
+    @Test
     void wrongRolesAreRefused() {
         for (String path : List.of("/carrier", "/carrier/shipments", "/carrier/shipments/3")) {
             as("staff-hoa staff").get(path).then().statusCode(403);
