@@ -10,7 +10,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import io.agrilink.web.config.WebConfig;
-import io.quarkus.qute.TemplateData;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -19,11 +18,9 @@ import io.vertx.ext.web.RoutingContext;
  * Who is looking at the page and in which language: the {@code lang} cookie the switch sets,
  * else the best of Accept-Language among Vietnamese and English, else Vietnamese. Signed in,
  * the name is the username ({@code preferred_username}) and the role the first of the
- * programme's roles the account has. {@code @TemplateData}: Qute resolves a method with a parameter
- * ({@code visitor.is('carrier')} in the layout) only through a generated resolver, not by reflection.
+ * programme's roles the account has.
  */
 @RequestScoped
-@TemplateData
 public class Visitor {
 
     public static final String LANGUAGE_COOKIE = "lang";
@@ -98,8 +95,11 @@ public class Visitor {
         return ROLES.stream().filter(identity::hasRole).findFirst().orElse("");
     }
 
-    /** Whether the signed-in person has {@code role} (what the pages show; the services decide what they may do). */
-    public boolean is(String role) {
+    /**
+     * Whether the signed-in person has {@code role} (what the pages show; the services decide what
+     * they may do). Not {@code is(role)}: Qute reads a method named {@code is…} as a property.
+     */
+    public boolean hasRole(String role) {
         return signedIn() && identity.hasRole(role);
     }
 

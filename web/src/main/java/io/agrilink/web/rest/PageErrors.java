@@ -39,6 +39,12 @@ public class PageErrors {
         return page(403, "forbidden");
     }
 
+    /** A signed-in person whose roles a page's {@code @RolesAllowed} does not name: the same page in words. */
+    @ServerExceptionMapper
+    public Response wrongRole(io.quarkus.security.ForbiddenException e) {
+        return page(403, "forbidden");
+    }
+
     /** A service's refusal no page handled, or a status a page threw: said in words, with a status to match. */
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
