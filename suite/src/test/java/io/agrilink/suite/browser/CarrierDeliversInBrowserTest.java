@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +82,7 @@ class CarrierDeliversInBrowserTest {
         status("Đã lấy hàng");
         field("Nhiệt độ đo được (°C)").sendKeys("4,5");
         button("Ghi nhiệt độ").click();
-        phone.waitFor(By.xpath("//table[contains(@class,'readings')]//td[starts-with(normalize-space(),'4,5')]"));
+        inView(phone.waitFor(By.xpath("//table[contains(@class,'readings')]//td[starts-with(normalize-space(),'4,5')]")));
         phone.fitsThePhone();
         phone.screenshot("carrier-03-picked-up-and-read");
 
@@ -98,6 +99,7 @@ class CarrierDeliversInBrowserTest {
         WebElement wrong = phone.waitFor(By.id("f-proof.deliveryCode-error"));
         assertEquals("Mã này không khớp với mã giao hàng của người mua. Hãy hỏi lại người mua.", wrong.getText());
         assertEquals("Nguyễn Văn An", field("Tên người nhận hàng").getAttribute("value"), "nothing typed is lost");
+        inView(wrong);
         phone.fitsThePhone();
         phone.screenshot("carrier-04-wrong-code");
 
@@ -107,6 +109,7 @@ class CarrierDeliversInBrowserTest {
         status("Đã giao");
         String delivered = phone.waitFor(By.id("delivered")).getText();
         assertTrue(delivered.startsWith("Nguyễn Văn An đã nhận hàng lúc"), delivered);
+        inView(phone.driver().findElement(By.id("delivered")));
         phone.fitsThePhone();
         phone.screenshot("carrier-05-delivered");
 
@@ -133,6 +136,11 @@ class CarrierDeliversInBrowserTest {
         String alerts = staffDesk.waitFor(By.xpath("//ul[contains(@class,'alerts')]")).getText().replace('\u00a0', ' ');
         assertTrue(alerts.contains("9.50 °C"), "the demo's reading out of the cold chain: " + alerts);
         staffDesk.screenshot("carrier-07-staff-shipments-at-risk");
+    }
+
+    /** What the screenshot is about, in the middle of the phone's screen. */
+    private static void inView(WebElement element) {
+        ((JavascriptExecutor) phone.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     private static void status(String shown) {
