@@ -49,6 +49,11 @@ public final class Formats {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** Degrees Celsius, a comma before the decimals: {@code 4.5} → {@code 4,5 °C}, {@code 2.0} → {@code 2 °C}. */
+    public static String celsius(double celsius) {
+        return decimal("0.##").format(celsius) + NBSP + "°C";
+    }
+
     /** A share as a percentage, one decimal: {@code 0.8333} → {@code 83,3 %}; none yet → {@code –}. */
     public static String percent(Double share) {
         return share == null ? "–" : decimal("#,##0.#").format(share * 100) + NBSP + "%";

@@ -6,7 +6,7 @@ package io.agrilink.suite.demo;
  */
 public interface DemoData {
 
-    /** Lower loads first: catalog 10, training 20, logistics 30, order 40. */
+    /** Lower loads first: catalog 10, training 20, order 40, logistics 50 (it moves the orders' shipments along). */
     int order();
 
     /** A few words for the progress line, e.g. "producers, products, lots and the campaign". */
