@@ -103,9 +103,29 @@ public class Visitor {
         return signedIn() && identity.hasRole(role);
     }
 
-    /** This page's path and query, URL-encoded for a {@code next=} parameter. */
+    /**
+     * This page's path and query, URL-encoded for a {@code next=} parameter. A page rendered for a
+     * post (a form shown again with its errors) is not one to come back to with a GET: then the
+     * page the form was on (the same-origin Referer), else home.
+     */
     public String here() {
         String uri = request.request().uri();
+        if (!"GET".equals(request.request().method().name())) {
+            uri = formPage(request.request().getHeader("Referer"));
+        }
         return URLEncoder.encode(SafeRedirect.target(uri), StandardCharsets.UTF_8);
+    }
+
+    private String formPage(String referer) {
+        try {
+            java.net.URI from = referer == null ? null : java.net.URI.create(referer);
+            String host = request.request().authority() == null ? null : request.request().authority().toString();
+            if (from == null || from.getRawAuthority() == null || !from.getRawAuthority().equals(host)) {
+                return "/";
+            }
+            return from.getRawPath() + (from.getRawQuery() == null ? "" : "?" + from.getRawQuery());
+        } catch (IllegalArgumentException malformed) {
+            return "/";
+        }
     }
 }

@@ -59,4 +59,14 @@ class FormsTest {
                 .body(org.hamcrest.Matchers.not(containsString("Exception")));
         given().get("/").then().header("Set-Cookie", matchesPattern(Csrf.COOKIE + "=[A-Za-z0-9_-]{43}.*"));
     }
+
+    @Test
+    void aPageShownForAPostLinksItsLanguageSwitchToTheFormsPageNotToThePost() {
+        String token = given().get("/").getCookie(Csrf.COOKIE);
+        given().cookie(Csrf.COOKIE, token).formParam("csrf", token).header("Referer", "http://localhost:18085/search?q=vai")
+                .post("/test-page/again").then().statusCode(200)
+                .body(containsString("next=%2Fsearch%3Fq%3Dvai"), org.hamcrest.Matchers.not(containsString("test-page")));
+        given().cookie(Csrf.COOKIE, token).formParam("csrf", token).header("Referer", "https://evil.example/search")
+                .post("/test-page/again").then().statusCode(200).body(containsString("next=%2F\""));
+    }
 }

@@ -69,6 +69,21 @@ public class StubServices {
         @RestClient
         EchoClient echo;
 
+        @jakarta.inject.Inject
+        Pages pages;
+
+        @io.quarkus.qute.Location("error.html")
+        io.quarkus.qute.Template error;
+
+        /** A form shown again after a post, as a page with the layout (and its language switch). */
+        @POST
+        @Path("again")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        @Produces(MediaType.TEXT_HTML)
+        public io.quarkus.qute.TemplateInstance again() {
+            return pages.of(error).data("what", "error");
+        }
+
         @GET
         @Authenticated
         @Produces(MediaType.TEXT_PLAIN)
