@@ -33,16 +33,20 @@ public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final String NOT_INSTALLED = "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
+    public static final String NOT_INSTALLED = "browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER
             + " are needed (apt-get install -y chromium chromium-driver; .ci/run installs them)";
     static final Path SCREENS = Path.of("target", "screens");
     public static final int PHONE_WIDTH = 360;
 
     private final WebDriver driver;
     private final boolean phone;
+    private final String webUrl;
+    private final String password;
 
-    private Browser(boolean phone) {
+    private Browser(boolean phone, String webUrl, String password) {
         this.phone = phone;
+        this.webUrl = webUrl;
+        this.password = password;
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
                 // as root chromium needs --no-sandbox
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
@@ -58,16 +62,21 @@ public final class Browser implements AutoCloseable {
                 .build(), options);
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
     public static Browser phone() {
-        return new Browser(true);
+        return new Browser(true, null, null);
     }
 
     public static Browser desktop() {
-        return new Browser(false);
+        return new Browser(false, null, null);
+    }
+
+    /** A desk's browser on a suite other than {@link BrowserSuite}'s (a benchmark's). */
+    public static Browser desktop(String webUrl, String demoPassword) {
+        return new Browser(false, webUrl, demoPassword);
     }
 
     public WebDriver driver() {
@@ -76,7 +85,7 @@ public final class Browser implements AutoCloseable {
 
     /** Opens a page of the web app ({@code /search?q=vai}). */
     public Browser open(String path) {
-        driver.get(BrowserSuite.suite().webUrl() + path);
+        driver.get((webUrl != null ? webUrl : BrowserSuite.suite().webUrl()) + path);
         return this;
     }
 
@@ -84,7 +93,7 @@ public final class Browser implements AutoCloseable {
     public Browser signIn(String username) {
         waitFor(By.linkText("Đăng nhập")).click();
         waitFor(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(BrowserSuite.demoPassword());
+        driver.findElement(By.id("password")).sendKeys(password != null ? password : BrowserSuite.demoPassword());
         driver.findElement(By.id("kc-login")).click();
         waitFor(By.xpath("//*[contains(@class,'who') and starts-with(normalize-space(), '" + username + "')]"));
         return this;
