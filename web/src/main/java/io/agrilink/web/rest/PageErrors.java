@@ -39,6 +39,12 @@ public class PageErrors {
         return page(403, "forbidden");
     }
 
+    /** A signed-in person on a page of another role ({@code @RolesAllowed}): the same page as a service's 403. */
+    @ServerExceptionMapper
+    public Response wrongRole(io.quarkus.security.ForbiddenException e) {
+        return page(403, "forbidden");
+    }
+
     /** A service's refusal no page handled, or a status a page threw: said in words, with a status to match. */
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
