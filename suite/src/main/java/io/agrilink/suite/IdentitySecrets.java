@@ -32,7 +32,9 @@ public final class IdentitySecrets {
         for (String key : new String[] { "admin-password", "demo-password", "web-client-secret",
                 "services-client-secret", "accounts-client-secret" }) {
             if (!values.containsKey(key)) {
-                values.setProperty(key, key.equals("demo-password") ? "lychee-" + randomText(6) : randomText(24));
+                // 40 characters: quarkus-oidc encrypts the web app's session cookie with a key derived from
+                // the client secret only when it has 32 or more (else a random key, lost on every restart)
+                values.setProperty(key, key.equals("demo-password") ? "lychee-" + randomText(6) : randomText(40));
                 changed = true;
             }
         }

@@ -192,6 +192,26 @@ public final class KeycloakClient implements TokenSource {
         return id;
     }
 
+    /**
+     * Points the web app's client at {@code webUrl} (its redirect and sign-out targets, its origin)
+     * when the realm, imported once with the first run's address, names another: a run with a new
+     * {@code --port-offset} on the same data. Returns whether it changed anything.
+     */
+    public boolean pointWebClientAt(String webUrl) {
+        JsonNode found = adminJson("GET", realm + "/clients?clientId=agrilink-web", null);
+        if (found.isEmpty() || webUrl.equals(found.get(0).path("rootUrl").asText())) {
+            return false;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode client = (com.fasterxml.jackson.databind.node.ObjectNode) found
+                .get(0);
+        client.put("rootUrl", webUrl);
+        client.putArray("redirectUris").add(webUrl + "/*");
+        client.putArray("webOrigins").add(webUrl);
+        client.withObject("attributes").put("post.logout.redirect.uris", webUrl + "/*");
+        adminJson("PUT", realm + "/clients/" + client.path("id").asText(), client);
+        return true;
+    }
+
     public String realmUrl() {
         return url + "/realms/" + realm;
     }

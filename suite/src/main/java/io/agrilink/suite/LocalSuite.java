@@ -245,6 +245,9 @@ public final class LocalSuite implements AutoCloseable {
         keycloak.awaitReady(Duration.ofSeconds(240));
         progress.accept(String.format("Keycloak %s ready on %s (%.1f s)", keycloak.version(), keycloak.url(),
                 (System.nanoTime() - keycloakStarted) / 1e9));
+        if (keycloakClient.pointWebClientAt(webUrl())) {
+            progress.accept("the realm's web client now redirects to " + webUrl() + " (an earlier run used another port)");
+        }
     }
 
     /** Starts Keycloak again after {@link #stopIdentityProvider()} (an outage), on the same port and data. */

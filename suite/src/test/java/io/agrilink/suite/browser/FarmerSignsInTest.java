@@ -39,6 +39,9 @@ class FarmerSignsInTest {
 
         phone.driver().findElement(By.linkText("Đăng nhập")).click();
         phone.waitFor(By.id("username"));
+        var signIn = phone.driver().findElement(By.id("kc-login"));
+        assertEquals("Đăng nhập", signIn.getText().isBlank() ? signIn.getAttribute("value") : signIn.getText(),
+                "Keycloak's sign-in page speaks Vietnamese (the realm's own texts: Keycloak ships none)");
         phone.screenshot("02-keycloak-sign-in");
         phone.driver().navigate().back();
         phone.signIn("farmer-lan");

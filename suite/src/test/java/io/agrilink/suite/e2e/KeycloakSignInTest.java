@@ -270,6 +270,24 @@ class KeycloakSignInTest {
     }
 
     @Test
+    @Order(5)
+    void aRealmImportedForAnotherPortIsPointedAtTheWebAppsAddressAgain() {
+        String path = "agrilink/clients?clientId=agrilink-web";
+        var client = (com.fasterxml.jackson.databind.node.ObjectNode) keycloak.adminJson("GET", path, null).get(0);
+        client.put("rootUrl", "http://localhost:8085");
+        client.putArray("redirectUris").add("http://localhost:8085/*");
+        keycloak.adminJson("PUT", "agrilink/clients/" + client.path("id").asText(), client);
+
+        assertTrue(keycloak.pointWebClientAt(suite.webUrl()), "an earlier run's address is replaced");
+        var pointed = keycloak.adminJson("GET", path, null).get(0);
+        assertEquals(suite.webUrl(), pointed.path("rootUrl").asText());
+        assertEquals(suite.webUrl() + "/*", pointed.path("redirectUris").get(0).asText());
+        assertEquals(1, pointed.path("redirectUris").size(), "no other redirect target left");
+        assertEquals(suite.webUrl() + "/*", pointed.path("attributes").path("post.logout.redirect.uris").asText());
+        assertFalse(keycloak.pointWebClientAt(suite.webUrl()), "nothing to do the second time");
+    }
+
+    @Test
     @Order(6)
     void aSignedOutSessionCannotBeRefreshedAndItsTokenEndsWithIt() throws InterruptedException {
         JsonNode cli = keycloak.adminJson("GET", KeycloakServer.REALM + "/clients?clientId=" + KeycloakClient.CLI_CLIENT,

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * The rules catch deliberately broken manifests (src/test/resources/k8s-fixtures) and say
  * which object and why. No kubectl needed: the fixtures are read as they are.
@@ -115,6 +117,61 @@ class ManifestRulesTest {
                 "Ingress/to-nowhere: backend missing-service is not a Service in the manifests",
                 "NetworkPolicy/selects-nothing: podSelector {app.kubernetes.io/name=catalgo-service} matches no pods",
                 "HorizontalPodAutoscaler/scales-nothing: scales Deployment/missing-deployment, which is not in the manifests");
+    }
+
+    @Test
+    void networkReachListsWhoMayCallWhomAndWhoMayLeaveTheCluster() {
+        List<JsonNode> docs = Manifests.parse("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: front}
+                spec:
+                  selector: {matchLabels: {app.kubernetes.io/name: front}}
+                  template:
+                    metadata: {labels: {app.kubernetes.io/name: front}}
+                    spec: {containers: [{name: front, ports: [{containerPort: 8085}]}]}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: back}
+                spec:
+                  selector: {matchLabels: {app.kubernetes.io/name: back}}
+                  template:
+                    metadata: {labels: {app.kubernetes.io/name: back}}
+                    spec: {containers: [{name: back, ports: [{containerPort: 8081}]}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: default-deny}
+                spec: {podSelector: {}, policyTypes: [Ingress, Egress]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: front}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: front}}
+                  policyTypes: [Egress]
+                  egress:
+                    - to: [{podSelector: {matchLabels: {app.kubernetes.io/name: back}}}]
+                    - to: [{ipBlock: {cidr: 0.0.0.0/0}}]
+                      ports: [{port: 443, protocol: TCP}]
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: back}
+                spec:
+                  podSelector: {matchLabels: {app.kubernetes.io/name: back}}
+                  policyTypes: [Ingress]
+                  ingress:
+                    - from:
+                        - podSelector: {matchLabels: {app.kubernetes.io/name: front}}
+                        - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ingress-nginx}}
+                """);
+        NetworkReach reach = new NetworkReach(ManifestRules.typed(docs), ManifestRules.workloads(docs));
+        // back may not call front: front admits no one, and back has no egress rule
+        assertEquals(Set.of("front -> back"), reach.inNamespace());
+        assertEquals(Set.of("namespace ingress-nginx -> back"), reach.fromNamespaces());
+        assertEquals(Set.of("front -> 0.0.0.0/0:443"), reach.outOfCluster());
     }
 
     @Test

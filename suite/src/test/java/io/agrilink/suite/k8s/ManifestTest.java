@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 
 /**
  * Renders k8s/overlays/dev and k8s/overlays/prod with kustomize and checks every object
@@ -48,10 +50,16 @@ class ManifestTest {
 
     static final Map<String, Integer> PORTS = Map.of("catalog-service", 8081, "order-service", 8082,
             "training-service", 8083, "logistics-service", 8084);
+    /** The web app (module web): hand-written manifests, held to the same rules as the services'. */
+    static final String WEB = "web";
+    static final int WEB_PORT = 8085;
+    /** The four services and the web app: everything of ours that runs in a pod. */
+    static final Map<String, Integer> APPS = Map.of("catalog-service", 8081, "order-service", 8082,
+            "training-service", 8083, "logistics-service", 8084, WEB, WEB_PORT);
     /** Secrets the cluster's operators create before a prod deploy (k8s/README.md). */
     static final Set<String> PROD_SECRETS = Set.of("training-certificates", "catalog-service-db", "order-service-db",
             "training-service-db", "logistics-service-db", "agrilink-db-backup", "agrilink-service-client",
-            "agrilink-accounts-client");
+            "agrilink-accounts-client", "agrilink-web-client");
     /** The services' configuration in identity-provider mode (k-config), without the URLs. */
     static final Map<String, String> IDENTITY_PROVIDER_MODE = Map.of("MP_JWT_VERIFY_AUDIENCES", "agrilink",
             "SMALLRYE_JWT_PATH_GROUPS", "realm_access/roles", "AGRILINK_SERVICE_IDENTITY", "identity-provider",
@@ -108,43 +116,73 @@ class ManifestTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void servicesListenOnTheirOwnPortBehindPort80(String overlay) {
-        PORTS.forEach((name, port) -> {
+    void servicesAndTheWebAppListenOnTheirOwnPortBehindPort80(String overlay) {
+        APPS.forEach((name, port) -> {
             Container container = one(overlay, Deployment.class, name).getSpec().getTemplate().getSpec().getContainers().get(0);
             assertEquals(port, container.getPorts().get(0).getContainerPort(), name + " container port");
             var servicePort = one(overlay, Service.class, name).getSpec().getPorts().get(0);
             assertEquals(80, servicePort.getPort(), name + " Service port");
+            assertEquals("http", servicePort.getName(), name + " Service port name (the Ingress backends name it)");
             assertEquals(port, servicePort.getTargetPort().getIntVal(), name + " Service target port");
-            assertEquals("/q/metrics", one(overlay, Deployment.class, name).getSpec().getTemplate().getMetadata()
-                    .getAnnotations().get("prometheus.io/path"), name + " scrape path");
+            for (var probe : List.of(container.getStartupProbe(), container.getLivenessProbe(), container.getReadinessProbe())) {
+                assertEquals(port, probe.getHttpGet().getPort().getIntVal(), name + " probes its own port");
+            }
+            assertEquals(List.of("/q/health/started", "/q/health/live", "/q/health/ready"),
+                    List.of(container.getStartupProbe().getHttpGet().getPath(), container.getLivenessProbe().getHttpGet().getPath(),
+                            container.getReadinessProbe().getHttpGet().getPath()), name + " probes SmallRye Health");
         });
+        PORTS.keySet().forEach(name -> assertEquals("/q/metrics", one(overlay, Deployment.class, name).getSpec().getTemplate()
+                .getMetadata().getAnnotations().get("prometheus.io/path"), name + " scrape path"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void theIngressRoutesEachPrefixToItsService(String overlay) {
+    void theIngressRoutesEachPrefixToItsServiceAndTheRestToTheWebApp(String overlay) {
         Map<String, String> routes = new TreeMap<>();
         for (Ingress ingress : all(overlay, Ingress.class)) {
             if (ingress.getMetadata().getName().equals("keycloak")) {
                 continue;
             }
-            assertEquals("/$2", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/rewrite-target"),
-                    ManifestRules.id(ingress) + " strips its prefix");
+            if (!ingress.getMetadata().getName().equals(WEB)) {
+                assertEquals("/$2", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/rewrite-target"),
+                        ManifestRules.id(ingress) + " strips its prefix");
+            }
             ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths()
-                    .forEach(path -> routes.put(path.getPath(), path.getBackend().getService().getName())));
+                    .forEach(path -> routes.put(path.getPath() + " (" + path.getPathType() + ")", path.getBackend().getService().getName())));
         }
-        assertEquals(Map.of("/catalog(/|$)(.*)", "catalog-service", "/orders(/|$)(.*)", "order-service",
-                "/training(/|$)(.*)", "training-service", "/logistics(/|$)(.*)", "logistics-service"), routes);
+        assertEquals(Map.of("/catalog(/|$)(.*) (ImplementationSpecific)", "catalog-service",
+                "/orders(/|$)(.*) (ImplementationSpecific)", "order-service",
+                "/training(/|$)(.*) (ImplementationSpecific)", "training-service",
+                "/logistics(/|$)(.*) (ImplementationSpecific)", "logistics-service",
+                "/ (Prefix)", WEB), routes, "the services' prefixes, and the web app at / for everything else");
+
+        // the catch-all serves the web app's own paths unchanged (no prefix to strip, no rewrite)
+        Ingress web = one(overlay, Ingress.class, WEB);
+        Map<String, String> annotations = web.getMetadata().getAnnotations();
+        assertFalse(annotations.containsKey("nginx.ingress.kubernetes.io/rewrite-target"), "the web app's Ingress rewrites nothing");
+        assertFalse(annotations.containsKey("nginx.ingress.kubernetes.io/use-regex"), "the web app's path is no regex");
+        assertEquals("16k", annotations.get("nginx.ingress.kubernetes.io/proxy-buffer-size"),
+                "room for the session cookies' response headers");
+        if (overlay.equals("prod")) {
+            for (Ingress ingress : all(overlay, Ingress.class)) {
+                assertEquals("agrilink.example.gov.vn", ingress.getSpec().getRules().get(0).getHost(),
+                        ManifestRules.id(ingress) + " answers on the public host");
+                assertEquals(List.of("agrilink.example.gov.vn"), ingress.getSpec().getTls().get(0).getHosts(),
+                        ManifestRules.id(ingress) + " serves TLS");
+            }
+        } else {
+            assertEquals(null, web.getSpec().getRules().get(0).getHost(), "dev: the web app answers http://localhost/");
+        }
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void orderAndCatalogScaleOnCpu(String overlay) {
+    void orderCatalogAndTheWebAppScaleOnCpu(String overlay) {
         Map<String, String> scaled = all(overlay, HorizontalPodAutoscaler.class).stream().collect(Collectors.toMap(
                 h -> h.getSpec().getScaleTargetRef().getName(),
                 h -> h.getSpec().getMetrics().get(0).getResource().getName()));
-        assertEquals(Map.of("catalog-service", "cpu", "order-service", "cpu"), scaled);
-        for (String name : List.of("catalog-service", "order-service")) {
+        assertEquals(Map.of("catalog-service", "cpu", "order-service", "cpu", WEB, "cpu"), scaled);
+        for (String name : List.of("catalog-service", "order-service", WEB)) {
             assertEquals(null, one(overlay, Deployment.class, name).getSpec().getReplicas(),
                     name + ": no replicas field, or every apply would undo the autoscaler");
         }
@@ -164,23 +202,130 @@ class ManifestTest {
                 "order-service -> logistics-service", "logistics-service -> order-service",
                 "catalog-service -> agrilink-db", "order-service -> agrilink-db",
                 "training-service -> agrilink-db", "logistics-service -> agrilink-db"));
+        // the web app calls every service with the signed-in user's token; nothing calls the web app
+        PORTS.keySet().forEach(service -> expected.add(WEB + " -> " + service));
         Set<String> fromOutside = new TreeSet<>();
-        for (String service : PORTS.keySet()) {
-            fromOutside.add("namespace ingress-nginx -> " + service);
-            fromOutside.add("namespace monitoring -> " + service);
+        for (String app : APPS.keySet()) {
+            fromOutside.add("namespace ingress-nginx -> " + app);
+            fromOutside.add("namespace monitoring -> " + app);
         }
+        Set<String> outOfCluster = new TreeSet<>();
         if (overlay.equals("dev")) {
-            // the in-cluster Keycloak: the services call it, browsers come through the ingress
-            PORTS.keySet().forEach(service -> expected.add(service + " -> keycloak"));
+            // the in-cluster Keycloak: the services and the web app call it, browsers come through the ingress
+            APPS.keySet().forEach(app -> expected.add(app + " -> keycloak"));
             expected.add("keycloak -> agrilink-db");
             fromOutside.add("namespace ingress-nginx -> keycloak");
         }
         if (overlay.equals("prod")) {
             expected.add("agrilink-db -> agrilink-db");
             fromOutside.add("namespace cnpg-system -> agrilink-db");
+            // the external Keycloak, for the services and the web app; the object store and the API for the database
+            APPS.keySet().forEach(app -> outOfCluster.add(app + " -> 0.0.0.0/0:443"));
+            outOfCluster.addAll(Set.of("agrilink-db -> 0.0.0.0/0:443", "agrilink-db -> 0.0.0.0/0:6443"));
         }
         assertEquals(expected, reach.inNamespace(), "who may call whom inside the namespace");
         assertEquals(fromOutside, reach.fromNamespaces(), "which namespaces may call in");
+        assertEquals(outOfCluster, reach.outOfCluster(), "who may call out of the cluster, and on which port");
+    }
+
+    /** The web app runs in both overlays, complete, and only the ingress controller (and Prometheus) reach it. */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theWebAppRunsInEveryOverlayReachableOnlyThroughTheIngress(String overlay) {
+        Deployment web = one(overlay, Deployment.class, WEB);
+        assertEquals(WEB, one(overlay, Service.class, WEB).getSpec().getSelector().get(ManifestRules.APP_LABEL));
+        one(overlay, Ingress.class, WEB);
+        assertTrue(all(overlay, HorizontalPodAutoscaler.class).stream()
+                .anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(WEB)), "an autoscaler for the web app");
+        assertTrue(all(overlay, PodDisruptionBudget.class).stream()
+                .anyMatch(p -> WEB.equals(p.getSpec().getSelector().getMatchLabels().get(ManifestRules.APP_LABEL))),
+                "a disruption budget for the web app");
+        assertTrue(all(overlay, NetworkPolicy.class).stream()
+                .anyMatch(p -> WEB.equals(p.getSpec().getPodSelector().getMatchLabels().get(ManifestRules.APP_LABEL))),
+                "a network policy of the web app's own");
+
+        NetworkReach reach = new NetworkReach(objects(overlay), ManifestRules.workloads(rendered(overlay)));
+        assertEquals(List.of(), reach.inNamespace().stream().filter(pair -> pair.endsWith(" -> " + WEB)).toList(),
+                "no pod of the namespace calls the web app");
+        assertEquals(Set.of("namespace ingress-nginx -> " + WEB, "namespace monitoring -> " + WEB),
+                reach.fromNamespaces().stream().filter(pair -> pair.endsWith(" -> " + WEB)).collect(Collectors.toSet()),
+                "only the ingress controller (and Prometheus) reach the web app");
+        assertFalse(reach.inNamespace().contains(WEB + " -> agrilink-db"), "the web app owns no database");
+
+        var pod = web.getSpec().getTemplate().getSpec();
+        assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), "no service account token");
+        assertEquals(185L, pod.getSecurityContext().getRunAsUser(), "the UBI OpenJDK image's user");
+        assertEquals(null, web.getSpec().getReplicas(), "no replicas field, or every apply would undo the autoscaler");
+        // Quarkus finishes requests in flight within the grace period, after the preStop sleep
+        long shutdown = Duration.parse("PT" + webProperty("quarkus.shutdown.timeout").toUpperCase()).toSeconds();
+        assertEquals(ManifestRules.SHUTDOWN_TIMEOUT_SECONDS, shutdown, "the web app's quarkus.shutdown.timeout");
+        assertEquals(List.of("sleep", "10"), pod.getContainers().get(0).getLifecycle().getPreStop().getExec().getCommand());
+        assertTrue(pod.getTerminationGracePeriodSeconds() > shutdown + 10, "grace period covers the preStop sleep and the shutdown");
+    }
+
+    /** A key of the web app's own configuration (it carries no platform jar and its defaults). */
+    private static String webProperty(String key) {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(
+                Manifests.repositoryRoot().resolve("web/src/main/resources/application.properties"))) {
+            properties.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties.getProperty(key);
+    }
+
+    /**
+     * The web app signs people in at the Keycloak whose tokens the services verify: the browser
+     * at the issuer's host, the pod on its own way in; its client secret from a Secret (the very one
+     * a dev Keycloak imports); the services through their Services; cookies Secure except on dev's
+     * plain http.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void theWebAppSignsInAtTheKeycloakWhoseTokensTheServicesTrust(String overlay) {
+        Deployment web = one(overlay, Deployment.class, WEB);
+        Map<String, String> env = environment(overlay, web);
+        assertEquals("true", env.get("QUARKUS_OIDC_TENANT_ENABLED"));
+        assertEquals("agrilink-web", env.get("QUARKUS_OIDC_CLIENT_ID"));
+        assertEquals("agrilink-web-client", secretOf(web, "QUARKUS_OIDC_CREDENTIALS_SECRET"),
+                "the web app takes its client secret from a Secret");
+        assertFalse(env.keySet().stream().anyMatch(k -> k.startsWith("QUARKUS_DATASOURCE") || k.startsWith("MP_JWT")),
+                "the web app has no database and verifies no bearer tokens: " + env.keySet());
+
+        Map<String, String> services = configOf(overlay, "agrilink-config");
+        String issuer = services.get("MP_JWT_VERIFY_ISSUER");
+        String origin = env.get("AGRILINK_WEB_IDENTITY_PROVIDER_ORIGIN");
+        assertEquals(issuer, origin + "/realms/agrilink",
+                "browsers sign in at the issuer's origin (the Content-Security-Policy lets forms post there)");
+        assertEquals(services.get("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL"), env.get("QUARKUS_OIDC_AUTH_SERVER_URL"),
+                "the web app reaches Keycloak the way the services do");
+
+        for (String service : PORTS.keySet()) {
+            String key = "QUARKUS_REST_CLIENT_" + service.replace("-service", "").toUpperCase() + "_URL";
+            assertEquals("http://" + service, env.get(key), "the web app calls " + service + " through its Service");
+        }
+        assertEquals("true", env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"),
+                "redirect URIs are built from the browser's scheme and host, which the ingress forwards");
+        assertEquals("true", env.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
+
+        if (overlay.equals("dev")) {
+            assertEquals("http://keycloak:" + one("dev", Service.class, "keycloak").getSpec().getPorts().get(0).getPort()
+                    + "/realms/agrilink", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"), "dev: the in-cluster Keycloak");
+            Map<String, String> keycloak = environment("dev", one("dev", Deployment.class, "keycloak"));
+            assertEquals("true", keycloak.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"),
+                    "dev: Keycloak answers the pod's back-channel calls on its in-cluster URL, the browser's on KC_HOSTNAME");
+            assertEquals(keycloak.get("KC_HOSTNAME"), origin);
+            assertEquals("http://localhost", keycloak.get("AGRILINK_WEB_URL"),
+                    "dev: the realm sends browsers back to the web app behind the ingress");
+            assertEquals(secretOf(web, "QUARKUS_OIDC_CREDENTIALS_SECRET"),
+                    secretOf(one("dev", Deployment.class, "keycloak"), "AGRILINK_WEB_CLIENT_SECRET"),
+                    "dev: the web app authenticates with the very secret Keycloak imports");
+            assertEquals("false", env.get("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE"), "dev: plain http, no Secure cookies");
+        } else {
+            assertEquals("https://id.example.gov.vn/realms/agrilink", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+            assertEquals("true", env.get("QUARKUS_OIDC_AUTHENTICATION_COOKIE_FORCE_SECURE"), "prod: Secure cookies");
+        }
     }
 
     @Test
@@ -411,9 +556,9 @@ class ManifestTest {
     @Test
     void imagesCarryTheProjectVersionInDevAndAReleaseTagInProd() {
         String version = Manifests.projectVersion();
-        for (String service : PORTS.keySet()) {
-            assertEquals("localhost/agrilink/" + service + ":" + version,
-                    one("dev", Deployment.class, service).getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        for (String app : APPS.keySet()) {
+            assertEquals("localhost/agrilink/" + app + ":" + version,
+                    one("dev", Deployment.class, app).getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         }
         for (Deployment d : all("prod", Deployment.class)) {
             String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();

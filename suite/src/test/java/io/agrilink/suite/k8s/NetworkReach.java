@@ -6,13 +6,15 @@ import java.util.TreeSet;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 
 /**
  * Who may open a connection to whom under the rendered NetworkPolicies, by the pods' app
  * label: a connection needs an ingress rule at the callee and an egress rule at the caller
- * (a pod no policy selects for a direction is open in that direction). Ports and ipBlocks are
- * left out: ManifestRules checks the ports, and ipBlocks only lead out of the cluster.
+ * (a pod no policy selects for a direction is open in that direction). Inside the namespace
+ * ports are left out (ManifestRules checks them); ipBlocks, which lead out of the cluster, are
+ * listed apart with their ports ({@link #outOfCluster()}).
  */
 final class NetworkReach {
 
@@ -45,6 +47,32 @@ final class NetworkReach {
                 policy.getSpec().getIngress().forEach(rule -> rule.getFrom().stream()
                         .filter(peer -> peer.getNamespaceSelector() != null)
                         .forEach(peer -> pairs.add(namespace(peer) + " -> " + name(to))));
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * "caller -> cidr:port" for every egress rule to an ipBlock (out of the cluster: an external
+     * identity provider, an object store), "caller -> cidr" when the rule names no port.
+     */
+    Set<String> outOfCluster() {
+        Set<String> pairs = new TreeSet<>();
+        for (ManifestRules.Workload from : workloads) {
+            for (NetworkPolicy policy : selecting(from, "Egress")) {
+                for (NetworkPolicyEgressRule rule : policy.getSpec().getEgress()) {
+                    for (NetworkPolicyPeer peer : rule.getTo()) {
+                        if (peer.getIpBlock() == null) {
+                            continue;
+                        }
+                        String target = name(from) + " -> " + peer.getIpBlock().getCidr();
+                        if (rule.getPorts().isEmpty()) {
+                            pairs.add(target);
+                        }
+                        rule.getPorts().forEach(port -> pairs.add(target + ":" + (port.getPort() == null ? "any"
+                                : port.getPort().getIntVal() != null ? port.getPort().getIntVal() : port.getPort().getStrVal())));
+                    }
+                }
             }
         }
         return pairs;
