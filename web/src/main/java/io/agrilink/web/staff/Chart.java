@@ -43,15 +43,18 @@ public record Chart(String kind, int width, int height, List<Bar> bars) {
         return new Chart("rows", WIDTH, Math.max(ROW, items.size() * ROW), List.copyOf(bars));
     }
 
-    /** One column per item from left to right (minutes): every few columns carry their label below. */
-    public static <T> Chart columns(List<T> items, java.util.function.Function<T, String> label,
+    /**
+     * One column per item from left to right (minutes) in at least {@code slots} places, so two
+     * minutes are two slim columns, not two slabs: every few columns carry their label below.
+     */
+    public static <T> Chart columns(List<T> items, int slots, java.util.function.Function<T, String> label,
             ToLongFunction<T> value, java.util.function.Function<T, String> shown) {
         long max = Math.max(1, items.stream().mapToLong(value).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
-        int n = Math.max(1, items.size());
+        int n = Math.max(Math.max(1, slots), items.size());
         int step = WIDTH / n;
         int room = COLUMNS_HEIGHT - AXIS - 18;
-        int labelEvery = Math.max(1, (int) Math.ceil(n / 6.0));
+        int labelEvery = Math.max(1, (int) Math.ceil(items.size() / 6.0));
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             int h = (int) Math.max(value.applyAsLong(item) > 0 ? 2 : 0, value.applyAsLong(item) * room / max);

@@ -24,7 +24,7 @@ public record LiveNumbers(long orders, long grams, long revenue, long targetGram
         List<Dashboard.Group> recent = perMinute.subList(Math.max(0, perMinute.size() - minutes), perMinute.size());
         return new LiveNumbers(counted.orders(), counted.grams(), counted.revenue(),
                 campaign == null ? 0 : campaign.targetGrams(), counted.asOf(),
-                Chart.columns(recent, g -> minute(g.key()), Dashboard.Group::grams, g -> Formats.weight(g.grams())),
+                Chart.columns(recent, minutes, g -> minute(g.key()), Dashboard.Group::grams, g -> Formats.weight(g.grams())),
                 Chart.rows(counted.byProvince(), Dashboard.Group::key, Dashboard.Group::grams,
                         g -> Formats.weight(g.grams())),
                 Chart.rows(counted.byCountry(), g -> country(g.key(), locale), Dashboard.Group::grams,
