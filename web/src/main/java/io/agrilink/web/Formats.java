@@ -49,6 +49,11 @@ public final class Formats {
         return date == null ? "" : DATE.format(date);
     }
 
+    /** A share as a percentage, one decimal: {@code 0.8333} → {@code 83,3 %}; none yet → {@code –}. */
+    public static String percent(Double share) {
+        return share == null ? "–" : decimal("#,##0.#").format(share * 100) + NBSP + "%";
+    }
+
     private static DecimalFormat decimal(String pattern) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols();
         symbols.setGroupingSeparator('.');

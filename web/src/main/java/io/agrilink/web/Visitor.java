@@ -95,8 +95,11 @@ public class Visitor {
         return ROLES.stream().filter(identity::hasRole).findFirst().orElse("");
     }
 
-    /** Whether the signed-in person has {@code role} (what the pages show; the services decide what they may do). */
-    public boolean is(String role) {
+    /**
+     * Whether the signed-in person has {@code role} (what the pages show; the services decide what
+     * they may do). Not {@code is(role)}: Qute reads a method named {@code is…} as a property.
+     */
+    public boolean hasRole(String role) {
         return signedIn() && identity.hasRole(role);
     }
 

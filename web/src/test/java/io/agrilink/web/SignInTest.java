@@ -40,4 +40,15 @@ class SignInTest {
                 .statusCode(200).body(containsString("farmer-lan (nông dân)"),
                         containsString("<form method=\"post\" action=\"/sign-out\""), not(containsString("Đăng nhập")));
     }
+
+    @Test
+    void theHeaderLinksThePartsOfTheSignedInPersonsRolesOnly() {
+        given().header("X-Test-User", "farmer-lan farmer").get("/search").then().statusCode(200)
+                .body(containsString("href=\"/farmer\""), not(containsString("href=\"/staff\"")),
+                        not(containsString("href=\"/carrier\"")), not(containsString("href=\"/my/orders\"")));
+        given().header("X-Test-User", "staff-hoa staff").get("/search").then().statusCode(200)
+                .body(containsString("href=\"/staff\""), not(containsString("href=\"/farmer\"")));
+        given().get("/search").then().statusCode(200).body(not(containsString("href=\"/farmer\"")),
+                not(containsString("href=\"/staff\"")));
+    }
 }

@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The training side of the Luc Ngan lychee week: the province's free digital-skills courses
  * (livestream selling, packaging design, filming), the May livestream class in the Lục Ngạn
  * commune hall, an online packaging class, and farmer-lan's cohort that has just finished,
- * which certifies her and (through catalog-service) marks her cooperative livestream-ready.
+ * which certifies her and (through catalog-service) marks her cooperative livestream-ready; and
+ * the KOL/KOC club in Tân Sơn, full, where a freed seat is on offer to farmer-thu (held 48 hours).
  */
 public class TrainingDemo implements DemoData {
 
@@ -30,7 +31,7 @@ public class TrainingDemo implements DemoData {
 
     @Override
     public String description() {
-        return "courses, sessions, enrolments and farmer-lan's certificate";
+        return "courses, sessions, enrolments, farmer-lan's certificate and farmer-thu's waitlist offer";
     }
 
     @Override
@@ -109,6 +110,30 @@ public class TrainingDemo implements DemoData {
                 Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
         demo.post("training", "/sessions/" + online + "/enrolments", demo.token("farmer", "farmer-minh"),
                 Map.of("name", "Trần Văn Minh", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+
+        // the KOL/KOC club in Tân Sơn has two seats: Hùng and Mai took them, Thu (from her phone) and
+        // Thảo wait. Mai cannot come after all: her seat is offered to Thu, held for her for the
+        // service's offer hold (48 h), and Thảo is first on the waitlist. Thu's screen shows the offer.
+        long kolKoc = course(demo, staff, courses, "KOL-KOC-101", "KOL_KOC", 6, "Câu lạc bộ KOL/KOC nông sản",
+                "Farm KOL/KOC club",
+                "Xây dựng kênh bán hàng cá nhân, hợp tác với người có ảnh hưởng ở địa phương và giữ chân khách quen.",
+                List.of());
+        demo.facts.put("course.kol-koc", kolKoc);
+        LocalDate inTenDays = LocalDate.now(VIETNAM).plusDays(10);
+        long club = session(demo, staff, kolKoc, at(inTenDays, 14, 0), at(inTenDays, 17, 0),
+                hall("Nhà văn hóa xã Tân Sơn", "Tân Sơn"), 2, "trainer-ngoc", null);
+        demo.facts.put("session.kol-koc", club);
+        demo.post("training", "/sessions/" + club + "/enrolments", staff,
+                Map.of("farmer", "farmer-hung", "name", "Lương Văn Hùng", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+        long maiSeat = demo.post("training", "/sessions/" + club + "/enrolments", staff,
+                Map.of("farmer", "farmer-mai", "name", "Hoàng Thị Mai", "province", "Bắc Ninh", "commune", "Tân Sơn"))
+                .path("id").asLong();
+        long thuWaits = demo.post("training", "/sessions/" + club + "/enrolments", demo.token("farmer", "farmer-thu"),
+                Map.of("name", "Vũ Thị Thu", "province", "Bắc Ninh", "commune", "Tân Sơn")).path("id").asLong();
+        demo.post("training", "/sessions/" + club + "/enrolments", staff,
+                Map.of("farmer", "farmer-thao", "name", "Đặng Thị Thảo", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+        demo.send("training", "DELETE", "/enrolments/" + maiSeat, staff, null);
+        demo.facts.put("enrolment.farmer-thu-offer", thuWaits);
     }
 
     private static Map<String, Object> hall(String name, String commune) {

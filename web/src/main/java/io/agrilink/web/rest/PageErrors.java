@@ -39,7 +39,7 @@ public class PageErrors {
         return page(403, "forbidden");
     }
 
-    /** A signed-in person on a page of another role ({@code @RolesAllowed}): the same page as a service's 403. */
+    /** A signed-in person whose roles a page's {@code @RolesAllowed} does not name: the same page in words. */
     @ServerExceptionMapper
     public Response wrongRole(io.quarkus.security.ForbiddenException e) {
         return page(403, "forbidden");
