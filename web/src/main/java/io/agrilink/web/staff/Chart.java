@@ -62,7 +62,9 @@ public record Chart(String kind, int width, int height, List<Bar> bars) {
             int w = Math.max(2, step - 4);
             int base = COLUMNS_HEIGHT - AXIS;
             boolean labelled = i % labelEvery == 0 || i == items.size() - 1;
-            bars.add(new Bar(labelled ? label.apply(item) : "", shown.apply(item), x, base - h, w, h, x + w / 2,
+            // a label centred under the first or last column would be cut by the chart's edge
+            int labelX = Math.min(WIDTH - 20, Math.max(20, x + w / 2));
+            bars.add(new Bar(labelled ? label.apply(item) : "", shown.apply(item), x, base - h, w, h, labelX,
                     COLUMNS_HEIGHT - 6, x + w / 2, base - h - 4));
         }
         return new Chart("columns", WIDTH, COLUMNS_HEIGHT, List.copyOf(bars));
