@@ -38,6 +38,8 @@ public class FakeCatalog implements CatalogRestClient {
     private volatile String lastQuery;
     private volatile String lastProvince;
     private volatile String lastLanguage;
+    private volatile String lastCertification;
+    private volatile Integer lastOcopStars;
 
     public void down(boolean down) {
         this.down = down;
@@ -51,6 +53,14 @@ public class FakeCatalog implements CatalogRestClient {
         return lastProvince;
     }
 
+    public String lastCertification() {
+        return lastCertification;
+    }
+
+    public Integer lastOcopStars() {
+        return lastOcopStars;
+    }
+
     public String lastLanguage() {
         return lastLanguage;
     }
@@ -61,6 +71,8 @@ public class FakeCatalog implements CatalogRestClient {
         lastQuery = null;
         lastProvince = null;
         lastLanguage = null;
+        lastCertification = null;
+        lastOcopStars = null;
     }
 
     public Product add(long id, String name, String story, String producer) {
@@ -80,18 +92,36 @@ public class FakeCatalog implements CatalogRestClient {
     public Page<Campaign> campaigns(boolean running, int size, String language) {
         answer();
         lastLanguage = language;
+        return new Page<>(List.of(campaign()), 0, size, 1);
+    }
+
+    /** Campaign 1 sells a lot of every product ({@code id × 10}); any other id is not found. */
+    @Override
+    public Campaign campaign(long id, String language) {
+        answer();
+        lastLanguage = language;
+        if (id != 1) {
+            throw new NotFoundException();
+        }
+        return campaign();
+    }
+
+    private Campaign campaign() {
         List<Campaign.LotOnSale> lots = new ArrayList<>();
         products.values().forEach(p -> lots.add(new Campaign.LotOnSale(p.id() * 10, p.id(), p.name(), p.producer().id(),
                 p.producer().name(), 55_000, p.pricePerKg(), 1_000_000, 750_500)));
         Campaign campaign = new Campaign(1, "Tuần vải thiều Lục Ngạn", "Phó Chủ tịch tỉnh", "Livestream",
                 Instant.parse("2026-06-10T01:00:00Z"), Instant.parse("2026-06-10T07:00:00Z"), true, 10_000,
                 54_000_000, 2_500, lots);
-        return new Page<>(List.of(campaign), 0, size, 1);
+        return campaign;
     }
 
     @Override
-    public Page<Product> search(String q, String province, int page, int size, String language) {
+    public Page<Product> search(String q, String province, String certification, Integer ocopStars, int page, int size,
+            String language) {
         answer();
+        lastCertification = certification;
+        lastOcopStars = ocopStars;
         lastQuery = q;
         lastProvince = province;
         lastLanguage = language;

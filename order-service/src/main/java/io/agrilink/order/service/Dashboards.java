@@ -17,6 +17,10 @@ public class Dashboards {
             List<OrderRepository.Totals> byCountry, List<OrderRepository.Totals> perMinute) {
     }
 
+    /** What anyone may see of a campaign: its totals and grams by Vietnamese province. */
+    public record Counter(OrderRepository.Totals all, List<OrderRepository.Totals> byProvince) {
+    }
+
     @Inject
     OrderRepository orders;
 
@@ -24,9 +28,19 @@ public class Dashboards {
     public Campaign campaign(long campaignId) {
         orders.readOneSnapshot();
         return new Campaign(orders.campaignTotals(campaignId),
-                orders.campaignTotalsBy(campaignId, "case when o.country = 'VN' then o.province end").stream()
-                        .filter(t -> Objects.nonNull(t.key())).toList(),
+                byProvince(campaignId),
                 orders.campaignTotalsBy(campaignId, "o.country"),
                 orders.campaignTotalsBy(campaignId, "date_trunc('minute', o.placed_at)"));
+    }
+
+    @Transactional
+    public Counter counter(long campaignId) {
+        orders.readOneSnapshot();
+        return new Counter(orders.campaignTotals(campaignId), byProvince(campaignId));
+    }
+
+    private List<OrderRepository.Totals> byProvince(long campaignId) {
+        return orders.campaignTotalsBy(campaignId, "case when o.country = 'VN' then o.province end").stream()
+                .filter(t -> Objects.nonNull(t.key())).toList();
     }
 }

@@ -23,8 +23,16 @@ public class CatalogClient {
         return Fetched.of(SERVICE, () -> catalog.campaigns(true, 20, language.toLanguageTag()), Page.empty());
     }
 
-    public Fetched<Page<Product>> search(String q, String province, int page, Locale language) {
-        return Fetched.of(SERVICE, () -> catalog.search(q, province, page, 20, language.toLanguageTag()), Page.empty());
+    /** A running or past campaign with its lots, products named in the visitor's language; a 404 passes through. */
+    public Fetched<Campaign> campaign(long id, Locale language) {
+        return Fetched.of(SERVICE, () -> catalog.campaign(id, language.toLanguageTag()), null);
+    }
+
+    /** Listed products: words (diacritics folded by catalog), province, certification scheme, at least so many OCOP stars; null = any. */
+    public Fetched<Page<Product>> search(String q, String province, String certification, Integer ocopStars, int page,
+            Locale language) {
+        return Fetched.of(SERVICE, () -> catalog.search(q, province, certification, ocopStars, page, 20,
+                language.toLanguageTag()), Page.empty());
     }
 
     /** A product in the visitor's language; a 404 passes through. */

@@ -20,8 +20,13 @@ public interface CatalogRestClient {
             @HeaderParam("Accept-Language") String language);
 
     @GET
+    @Path("/campaigns/{id}")
+    Campaign campaign(@PathParam("id") long id, @HeaderParam("Accept-Language") String language);
+
+    @GET
     @Path("/products")
     Page<Product> search(@QueryParam("q") String q, @QueryParam("province") String province,
+            @QueryParam("certification") String certification, @QueryParam("ocopStars") Integer ocopStars,
             @QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam("Accept-Language") String language);
 
     @GET

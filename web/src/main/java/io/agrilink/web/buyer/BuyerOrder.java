@@ -1,0 +1,39 @@
+package io.agrilink.web.buyer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/** The web app's own copy of what a buyer's pages read of order-service's order. Amounts in đồng, weights in grams. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record BuyerOrder(long id, String orderRef, String status, String payment, long totalGrams, long totalAmount,
+        Instant placedAt, Instant paymentDueAt, String deliveryCode, Delivery delivery, List<Line> lines) {
+
+    /** The statuses order-service lets a buyer cancel from (its README); it still decides. */
+    private static final Set<String> CANCELLABLE = Set.of("PLACED", "CONFIRMED", "READY_FOR_PICKUP");
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Delivery(String recipient, String phone, String country, String province, String commune,
+            String street, String postalCode) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Line(long id, long lotId, Long productId, String productName, String producerName, long grams,
+            long unitPricePerKg, long amount, Long campaignId) {
+    }
+
+    public boolean cancellable() {
+        return CANCELLABLE.contains(status);
+    }
+
+    public boolean bankTransfer() {
+        return "BANK_TRANSFER".equals(payment);
+    }
+
+    /** What the list shows as the order's name: its first product, and how many others. */
+    public String firstProduct() {
+        return lines == null || lines.isEmpty() ? "" : lines.get(0).productName();
+    }
+}
