@@ -181,7 +181,7 @@ public class StaffCampaignResource {
     /** The lots staff can put on sale, from catalog's public search: the first products and their lots. */
     private List<LotOnOffer> lotsOnSale() {
         List<LotOnOffer> offer = new ArrayList<>();
-        Fetched<io.agrilink.web.client.Page<Product>> products = publicCatalog.search(null, null, 0, visitor.locale());
+        Fetched<io.agrilink.web.client.Page<Product>> products = publicCatalog.search(null, null, null, null, 0, visitor.locale());
         for (Product product : products.value().items()) {
             for (Lot lot : publicCatalog.lots(product.id()).value()) {
                 if (lot.availableGrams() > 0) {
