@@ -35,7 +35,7 @@ public final class BrowserSuite implements BeforeAllCallback {
                 suite = start();
                 // stopped when the whole test run ends, after the last browser test class
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(BrowserSuite.class.getName(),
-                        (ExtensionContext.Store.CloseableResource) BrowserSuite::stop);
+                        (AutoCloseable) BrowserSuite::stop);
             }
         }
     }

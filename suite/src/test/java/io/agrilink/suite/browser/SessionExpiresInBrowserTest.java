@@ -46,8 +46,11 @@ class SessionExpiresInBrowserTest {
         desk.waitFor(By.xpath("//*[contains(@class,'who') and starts-with(normalize-space(), 'buyer-hcm')]"));
         assertEquals(web + "/my/orders", desk.driver().getCurrentUrl(), "back on the page, signed in again");
 
-        // both sessions gone: Keycloak's sign-in form, then the same page
-        desk.driver().manage().deleteAllCookies();
+        // both sessions gone (Keycloak's ended for her, the web app's cookies expired): Keycloak's
+        // sign-in form, then the same page
+        var keycloak = BrowserSuite.suite().keycloak();
+        keycloak.adminJson("POST", "agrilink/users/" + keycloak.user("buyer-hcm").path("id").asText() + "/logout", null);
+        dropCookies("q_session");
         desk.open("/my/orders");
         desk.waitFor(By.id("username")).sendKeys("buyer-hcm");
         desk.driver().findElement(By.id("password")).sendKeys(BrowserSuite.demoPassword());
