@@ -22,6 +22,7 @@ public record Chart(String kind, int width, int height, List<Bar> bars) {
     private static final int VALUE = 110;
     private static final int COLUMNS_HEIGHT = 220;
     private static final int AXIS = 24;
+    private static final int LABEL_ROOM = 48;
 
     public boolean empty() {
         return bars.isEmpty();
@@ -54,14 +55,20 @@ public record Chart(String kind, int width, int height, List<Bar> bars) {
         int n = Math.max(Math.max(1, slots), items.size());
         int step = WIDTH / n;
         int room = COLUMNS_HEIGHT - AXIS - 18;
-        int labelEvery = Math.max(1, (int) Math.ceil(items.size() / 6.0));
+        // a label ("23:45") needs about LABEL_ROOM units: labels closer than that would overlap
+        int apart = (int) Math.ceil((double) LABEL_ROOM / step);
+        int labelEvery = Math.max(Math.max(1, (int) Math.ceil(items.size() / 6.0)), apart);
+        int lastLabelled = -labelEvery;
         for (int i = 0; i < items.size(); i++) {
             T item = items.get(i);
             int h = (int) Math.max(value.applyAsLong(item) > 0 ? 2 : 0, value.applyAsLong(item) * room / max);
             int x = i * step + 2;
             int w = Math.max(2, step - 4);
             int base = COLUMNS_HEIGHT - AXIS;
-            boolean labelled = i % labelEvery == 0 || i == items.size() - 1;
+            boolean labelled = i % labelEvery == 0 || i == items.size() - 1 && i - lastLabelled >= apart;
+            if (labelled) {
+                lastLabelled = i;
+            }
             // a label centred under the first or last column would be cut by the chart's edge
             int labelX = Math.min(WIDTH - 20, Math.max(20, x + w / 2));
             bars.add(new Bar(labelled ? label.apply(item) : "", shown.apply(item), x, base - h, w, h, labelX,
