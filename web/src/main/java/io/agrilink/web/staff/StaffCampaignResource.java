@@ -144,7 +144,7 @@ public class StaffCampaignResource {
                 formPage(shown, created.errors(visitor.locale(), field -> formField(field, rowOfSent)), false));
     }
 
-    /** The live dashboard: the first render has the numbers; {@code staff-live.js} then refreshes them every 3 s. */
+    /** The live dashboard: the first render has the numbers; {@code live.js} then refreshes them every 3 s. */
     @GET
     @Path("{id}/live")
     public TemplateInstance live(@PathParam("id") long id) {

@@ -82,8 +82,8 @@ class BuyerOrdersTest {
         orders.counter(counter(12_500, 3));
         given().header("Accept-Language", "vi").get("/campaigns/1").then().statusCode(200)
                 .body(allOf(containsString("Tuần vải thiều Lục Ngạn"), containsString("55.000\u00a0₫/kg"),
-                        containsString("data-live=\"/campaigns/1/counter\""),
-                        containsString("<script src=\"/buyer/counter.js\" defer></script>"),
+                        containsString("data-live-src=\"/campaigns/1/counter\""),
+                        containsString("<script src=\"/live.js\" defer></script>"),
                         containsString("<dd data-figure=\"sold\">12,5\u00a0kg</dd>"),
                         containsString("<dd data-figure=\"left\">750,5\u00a0kg</dd>"),
                         containsString("<dd data-figure=\"orders\">3</dd>"),

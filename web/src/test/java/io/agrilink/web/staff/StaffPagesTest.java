@@ -280,7 +280,7 @@ class StaffPagesTest {
         assertTrue(page.contains("<dd id=\"live-orders\">6</dd>"), page);
         assertTrue(page.contains("<dd id=\"live-weight\">62\u00a0kg</dd>"), page);
         assertTrue(page.contains("<dd id=\"live-revenue\">3.410.000\u00a0₫</dd>"), page);
-        assertTrue(page.contains("<script src=\"/staff-live.js\" defer></script>"), page);
+        assertTrue(page.contains("<script src=\"/live.js\" defer></script>"), page);
         assertTrue(page.contains("data-live-src=\"/staff/campaigns/1/live/numbers\""), page);
         assertEquals(3, count(page, "<svg class=\"chart"), "kg per minute, by province, by country");
         assertEquals(2 + 2 + 2, count(page, "<rect class=\"bar\""));
@@ -301,7 +301,7 @@ class StaffPagesTest {
                 .statusCode(200).body(containsString("role=\"alert\"")).body(containsString("<dd id=\"live-orders\">0</dd>"));
         assertTrue(StaffStubs.RECEIVED.contains("GET /dashboard/campaigns/1 Bearer token-of-staff-hoa"));
         given().header("X-Test-User", STAFF).get("/staff/campaigns/9/live").then().statusCode(404);
-        given().get("/staff-live.js").then().statusCode(200).body(containsString("setInterval(refresh, every)"));
+        given().get("/live.js").then().statusCode(200).body(containsString("setInterval(refresh, every)"));
     }
 
     private static int count(String page, String what) {
