@@ -88,12 +88,7 @@ public class CampaignResource {
     @RolesAllowed("buyer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response order(@PathParam("id") long id, @BeanParam OrderForm form) {
-        OrderPlacing.Outcome outcome = placing.place(form, visitor.locale());
-        if (outcome.placed()) {
-            return BuyerChoices.confirmation(outcome.order());
-        }
-        return Response.status(outcome.status()).type(MediaType.TEXT_HTML + ";charset=UTF-8")
-                .entity(page(id, form, outcome.errors())).build();
+        return placing.answer(form, visitor.locale(), (typed, errors) -> page(id, typed, errors));
     }
 
     private TemplateInstance page(long id, OrderForm typed, FormErrors errors) {

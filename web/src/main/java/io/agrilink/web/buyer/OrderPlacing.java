@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -16,6 +19,7 @@ import org.jboss.logging.Logger;
 import io.agrilink.web.Formats;
 import io.agrilink.web.client.ServiceProblem;
 import io.agrilink.web.forms.FormErrors;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
@@ -142,5 +146,18 @@ public class OrderPlacing {
             Thread.currentThread().interrupt();
             throw new ProcessingException(e);
         }
+    }
+
+    /**
+     * The answer to an order form, wherever it was posted from: placed, 303 to its confirmation;
+     * refused, {@code again} renders the page it came from with what was typed and the errors.
+     */
+    public Response answer(OrderForm form, Locale locale, BiFunction<OrderForm, FormErrors, TemplateInstance> again) {
+        Outcome outcome = place(form, locale);
+        if (outcome.placed()) {
+            return BuyerChoices.confirmation(outcome.order());
+        }
+        return Response.status(outcome.status()).type(MediaType.TEXT_HTML + ";charset=UTF-8")
+                .entity(again.apply(form, outcome.errors())).build();
     }
 }

@@ -100,12 +100,7 @@ public class BuyerResource {
     @RolesAllowed("buyer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response order(@PathParam("id") long id, @BeanParam OrderForm form) {
-        OrderPlacing.Outcome outcome = placing.place(form, visitor.locale());
-        if (outcome.placed()) {
-            return BuyerChoices.confirmation(outcome.order());
-        }
-        return Response.status(outcome.status()).type(MediaType.TEXT_HTML + ";charset=UTF-8")
-                .entity(productPage(id, form, outcome.errors())).build();
+        return placing.answer(form, visitor.locale(), (typed, errors) -> productPage(id, typed, errors));
     }
 
     private TemplateInstance productPage(long id, OrderForm typed, FormErrors errors) {
