@@ -93,7 +93,8 @@ class FarmerAddsALotInBrowserTest {
                 .findElements(By.xpath("//table[contains(@class,'lots')]//tr[contains(., '321\u00a0kg')]"));
         assertEquals(1, forSale.size(), "the new lot is on the public product page");
         assertTrue(text(forSale.get(0)).startsWith(today), text(forSale.get(0)));
-        // the public product page is the buyer part's: its fit on a phone is that part's browser test's
+        // the public product page fits her phone too: its lots' dates share a column
+        phone.fitsThePhone();
         phone.screenshot("farmer-05-public-product");
 
         // a buyer in Hà Nội orders 2 kg of the new lot, cash on delivery: confirmed at once
