@@ -436,7 +436,12 @@ public final class LocalSuite implements AutoCloseable {
 
     /** The JDBC URL of a service's database. */
     public String jdbcUrl(Service service) {
-        return jdbcBase + "/" + service.database();
+        return jdbcUrl(service.database());
+    }
+
+    /** The JDBC URL of any database on the suite's PostgreSQL (a benchmark's own, {@code postgres}). */
+    public String jdbcUrl(String database) {
+        return jdbcBase + "/" + database;
     }
 
     public String dbUser() {
