@@ -29,4 +29,9 @@ class CatalogContractTest extends ServiceContract {
     protected String textField() {
         return "name";
     }
+
+    @Override
+    protected String interServiceContract() {
+        return "catalog-service";
+    }
 }

@@ -29,4 +29,9 @@ class LogisticsContractTest extends ServiceContract {
     protected String textField() {
         return "name";
     }
+
+    @Override
+    protected String interServiceContract() {
+        return "logistics-service";
+    }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.agrilink.logistics.client.ShipmentStatusEvent;
+import io.agrilink.platform.problem.Problem;
+import io.agrilink.platform.problem.ProblemMappers;
 
 /**
  * Test-only stand-in for order-service's {@code POST /orders/{orderId}/shipment-events}, deployed
@@ -50,8 +52,8 @@ public class OrderServiceDouble {
             return Response.status(503).build();
         }
         if (UNKNOWN_ORDERS.contains(orderId)) {
-            return Response.status(404).type("application/problem+json")
-                    .entity("{\"status\":404,\"detail\":\"Order " + orderId + " does not exist\"}").build();
+            return Response.status(404).type(Problem.MEDIA_TYPE).entity(ProblemMappers.problemOf(404, "Not found",
+                    "Order " + orderId + " does not exist", "/orders/" + orderId + "/shipment-events", null)).build();
         }
         RECEIPTS.computeIfAbsent(event.eventId(), id -> new AtomicInteger()).incrementAndGet();
         if (SEEN.add(event.eventId())) {

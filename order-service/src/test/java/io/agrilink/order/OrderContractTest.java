@@ -29,4 +29,9 @@ class OrderContractTest extends ServiceContract {
     protected String textField() {
         return "delivery.recipient";
     }
+
+    @Override
+    protected String interServiceContract() {
+        return "order-service";
+    }
 }

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.catalog.service.ProducerService;
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.web.InterService;
 
 /** What training-service asks of and tells the catalogue about farmers. */
 @Path("/farmers")
@@ -40,6 +42,7 @@ public class FarmerResource {
 
     @PUT
     @Path("/{subject}/livestream-ready")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Grant the livestream-ready badge", description = "Every producer the farmer owns, now or "
             + "later, shows livestreamReady. Idempotent. Only training-service (role service) grants it.")
@@ -54,6 +57,7 @@ public class FarmerResource {
 
     @GET
     @Path("/listings")
+    @Tag(name = InterService.TAG)
     @RolesAllowed({ Roles.SERVICE, Roles.STAFF })
     @Operation(summary = "How many products each farmer lists", description = "Through the producers they own")
     @APIResponse(responseCode = "200", description = "One entry per subject asked, 0 when none")

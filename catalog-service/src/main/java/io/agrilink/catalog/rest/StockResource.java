@@ -27,7 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.catalog.config.CatalogConfig;
 import io.agrilink.catalog.service.ReservationView;
@@ -38,6 +41,7 @@ import io.agrilink.platform.problem.Problem;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.problem.ProblemMappers;
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.web.InterService;
 
 /** Stock reservations for order-service: hold, confirm, release; idempotent on the order reference. */
 @Path("/stock")
@@ -86,12 +90,15 @@ public class StockResource {
 
     @POST
     @Path("/reservations")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Hold grams of lots for an order", description = "All lines or none. The same orderRef "
             + "again returns the existing reservation (200) and holds nothing more. The unit price is the campaign "
             + "price while a campaign with the lot runs.")
-    @APIResponse(responseCode = "201", description = "Held until expiresAt")
-    @APIResponse(responseCode = "200", description = "This orderRef was already reserved: the existing reservation")
+    @APIResponse(responseCode = "201", description = "Held until expiresAt",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
+    @APIResponse(responseCode = "200", description = "This orderRef was already reserved: the existing reservation",
+            content = @Content(schema = @Schema(implementation = ReservationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (zero grams, ttl ...)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service")
@@ -110,6 +117,7 @@ public class StockResource {
 
     @POST
     @Path("/reservation-batches")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Hold many reservations in one call", description = "Each is decided as by POST "
             + "/stock/reservations; reservations of the same lots are applied in one transaction.")
@@ -154,6 +162,7 @@ public class StockResource {
 
     @POST
     @Path("/reservations/{orderRef}/confirm")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Confirm a held reservation (the order is paid or accepted)", description = "Idempotent. "
             + "An expired reservation is confirmed if every lot still has its grams (taken again); a released one never.")
@@ -168,6 +177,7 @@ public class StockResource {
 
     @POST
     @Path("/confirmations")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Confirm many held reservations in one call", description = "Each is decided as by POST "
             + "/stock/reservations/{orderRef}/confirm (idempotent), all in one transaction; the results carry the "
@@ -186,6 +196,7 @@ public class StockResource {
 
     @DELETE
     @Path("/reservations/{orderRef}")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Release a reservation, giving its grams back", description = "Idempotent: releasing "
             + "again, or an expired or unknown reservation, changes nothing.")

@@ -22,7 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Shipment;
@@ -41,6 +44,7 @@ import io.agrilink.logistics.service.TrackingService;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.web.InterService;
 
 @Path("/shipments")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,10 +66,13 @@ public class ShipmentResource {
     // ------------------------------------------------------------ handoff from order-service
 
     @POST
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Hand over an order's goods (order-service only); idempotent on orderId")
-    @APIResponse(responseCode = "201", description = "Shipment created; the body carries the buyer's deliveryCode")
-    @APIResponse(responseCode = "200", description = "This order was handed over before: the same shipment")
+    @APIResponse(responseCode = "201", description = "Shipment created; the body carries the buyer's deliveryCode",
+            content = @Content(schema = @Schema(implementation = ShipmentView.class)))
+    @APIResponse(responseCode = "200", description = "This order was handed over before: the same shipment",
+            content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a negative weight or an unknown province")
     public Response handOver(@Valid @NotNull NewShipment request) {
         ShipmentService.Handoff handoff = shipments.handOver(request);
@@ -78,6 +85,7 @@ public class ShipmentResource {
 
     @POST
     @Path("/withdrawals")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Withdraw the shipment of a cancelled order (order-service only); idempotent on orderId",
             description = "Before pickup the shipment is CANCELLED; if the handoff has not arrived yet, it is refused when it comes.")

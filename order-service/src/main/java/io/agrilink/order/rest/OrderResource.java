@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.platform.web.Page;
 import io.agrilink.order.CustomerOrder;
@@ -35,6 +36,7 @@ import io.agrilink.order.service.OrderPlacement;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.web.InterService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/orders")
@@ -165,6 +167,7 @@ public class OrderResource {
 
     @POST
     @Path("/{id}/shipment-events")
+    @Tag(name = InterService.TAG)
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Shipment status from logistics-service", description = "PICKED_UP → HANDED_OVER, "
             + "IN_TRANSIT/OUT_FOR_DELIVERY → IN_TRANSIT, DELIVERED → DELIVERED, CANCELLED → CANCELLED (stock released); "

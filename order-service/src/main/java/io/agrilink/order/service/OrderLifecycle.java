@@ -192,8 +192,9 @@ public class OrderLifecycle {
     }
 
     /**
-     * Applies logistics-service's shipment status to the order (contract in COMMON.md). A repeated
-     * eventId has no effect; an event for an order not yet handed to logistics, or a step back, is refused.
+     * Applies logistics-service's shipment status to the order (the contract: {@code
+     * docs/contracts/order-service.yaml}). A repeated eventId has no effect; an event for an order
+     * not yet handed to logistics, or a step back, is refused.
      */
     @Transactional
     public EventOutcome shipmentEvent(long orderId, ShipmentEvent event, String actor) {

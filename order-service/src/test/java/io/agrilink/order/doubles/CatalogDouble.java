@@ -31,9 +31,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agrilink.platform.security.Roles;
 
 /**
- * Test-only stand-in for catalog-service's stock reservation API (contract in COMMON.md). It
- * really keeps stock per lot under one lock, all lines or none, so oversell tests prove
- * order-service's own behaviour; it records every call and can be switched to 503 or paused.
+ * Test-only stand-in for catalog-service's stock reservation API, checked against its contract
+ * ({@code docs/contracts/catalog-service.yaml}) by {@code ProviderContractsTest}. It really keeps
+ * stock per lot under one lock, all lines or none, so oversell tests prove order-service's own
+ * behaviour; it records every call and can be switched to 503 or paused.
  */
 @ApplicationScoped
 @Path("/test-double/catalog/stock")

@@ -21,11 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agrilink.platform.security.Roles;
 
 /**
- * Test-only stand-in for logistics-service's {@code POST /shipments} (contract in COMMON.md):
- * idempotent on orderId (201 the first time, 200 with the same shipment after), records every
- * request, and can be switched to 503 to simulate an outage. {@code POST /shipments/withdrawals}
- * withdraws as logistics-service does: 409 once a test marked the shipment picked up, and a
- * handoff after the withdrawal of its order is refused (409).
+ * Test-only stand-in for logistics-service's {@code POST /shipments}, checked against its contract
+ * ({@code docs/contracts/logistics-service.yaml}) by {@code ProviderContractsTest}: idempotent on
+ * orderId (201 the first time, 200 with the same shipment after), records every request, and can
+ * be switched to 503 to simulate an outage. {@code POST /shipments/withdrawals} withdraws as
+ * logistics-service does: 409 once a test marked the shipment picked up, and a handoff after the
+ * withdrawal of its order is refused (409).
  */
 @ApplicationScoped
 @Path("/test-double/logistics/shipments")

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -22,6 +24,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                   {@link #MEMBERS}, which a JSON reader would otherwise see twice and read the last of
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+// the extensions are written as members of the problem itself, so its schema takes any further member
+@Schema(additionalProperties = Schema.True.class)
 public record Problem(
         URI type,
         String title,
@@ -30,7 +34,7 @@ public record Problem(
         String instance,
         String requestId,
         List<Violation> violations,
-        @JsonAnyGetter Map<String, Object> extensions) {
+        @JsonAnyGetter @Schema(hidden = true) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

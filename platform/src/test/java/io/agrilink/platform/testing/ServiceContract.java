@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,10 @@ import io.restassured.specification.RequestSpecification;
  * endpoints answer. Bad text (a NUL, a control character, an unpaired surrogate) in a body, a
  * query or a path is a 400 naming the field, JSON nested too deep a 400, and an over-long request
  * line, over-large headers or body a 414, 431 or 413; every problem answered here is checked to be
- * a valid RFC 9457 problem ({@link ProblemShape}). A service extends this with a
- * {@code @QuarkusTest} class and names one secured JSON endpoint and a string field of its body.
+ * a valid RFC 9457 problem ({@link ProblemShape}). A service that other services call also keeps its
+ * inter-service operations to their committed contract ({@link ContractSnapshot}). A service extends
+ * this with a {@code @QuarkusTest} class and names one secured JSON endpoint and a string field of its
+ * body, and the name of its contract snapshot when it has one.
  */
 public abstract class ServiceContract {
 
@@ -69,6 +72,14 @@ public abstract class ServiceContract {
     /** The name of the parameter of {@link #itemPath}. */
     protected String itemParameter() {
         return "id";
+    }
+
+    /**
+     * The name of this service's contract snapshot ({@code docs/contracts/<name>.yaml}) when other
+     * services call it: its operations tagged {@code inter-service}. None unless overridden.
+     */
+    protected String interServiceContract() {
+        return null;
     }
 
     @BeforeEach
@@ -275,6 +286,12 @@ public abstract class ServiceContract {
     void requestIdIsTakenFromCallerAndReturned() {
         given().header("X-Request-Id", "livestream-42").get("/no/such/thing").then()
                 .header("X-Request-Id", "livestream-42").body("requestId", equalTo("livestream-42"));
+    }
+
+    @Test
+    void interServiceApiMatchesItsCommittedContract() {
+        Assumptions.assumeTrue(interServiceContract() != null, "no other service calls this one");
+        ContractSnapshot.checkProvider(interServiceContract());
     }
 
     @Test
