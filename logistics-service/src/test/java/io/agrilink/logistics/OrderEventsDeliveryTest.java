@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.agrilink.logistics.Fixtures.CarrierRef;
 import io.agrilink.platform.testing.PostgresResource;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,9 +37,13 @@ class OrderEventsDeliveryTest {
     private static final List<String> JOURNEY = List.of("ASSIGNED", "PICKED_UP", "IN_TRANSIT", "OUT_FOR_DELIVERY",
             "DELIVERED");
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @AfterEach
     void orderServiceIsBack() {
         OrderServiceDouble.down(false);
+        OrderServiceDouble.release();
     }
 
     private static void travel(CarrierRef c, long id) {
@@ -119,5 +130,43 @@ class OrderEventsDeliveryTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> QuarkusTransaction.requiringNew()
                         .call(() -> OutboxEvent.count("shipmentId = ?1 and failedAt is not null", id)) == 2);
+    }
+
+    @Test
+    void aHangingOrderServiceNeverHoldsADatabaseConnectionWhileTheRelayWaits() throws Exception {
+        try (Connection taken = dataSource.getConnection()) {
+            assertTrue(dataSource.getMetrics().activeCount() >= 1, "the pool counts the connections in use");
+        }
+        CarrierRef c = Fixtures.allRounder();
+        long id = Fixtures.shipment();
+        OrderServiceDouble.hold();
+        Fixtures.carrier(c.subject()).post("/shipments/" + id + "/accept").then().statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> OrderServiceDouble.held() > 0);
+
+        for (int sample = 0; sample < 5; sample++) {
+            assertTrue(OrderServiceDouble.held() > 0, "order-service still hangs");
+            assertEquals(0, dataSource.getMetrics().activeCount(), "connections out of the pool during the hang");
+            assertEquals(List.of(), openTransactions(), "transactions open in the database during the hang");
+            Thread.sleep(100);
+        }
+        OrderServiceDouble.release();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> OrderServiceDouble.appliedFor(id).size() == 1);
+    }
+
+    /** The other sessions of this database inside a transaction: state and statement. */
+    private List<String> openTransactions() throws SQLException {
+        try (Connection db = dataSource.getConnection(); var query = db.prepareStatement("""
+                select state || ': ' || left(query, 120) from pg_stat_activity
+                where datname = current_database() and pid <> pg_backend_pid()
+                  and backend_type = 'client backend' and xact_start is not null""");
+                ResultSet rs = query.executeQuery()) {
+            List<String> open = new ArrayList<>();
+            while (rs.next()) {
+                open.add(rs.getString(1));
+            }
+            return open;
+        }
     }
 }
