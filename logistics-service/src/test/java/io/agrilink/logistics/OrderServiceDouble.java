@@ -114,6 +114,11 @@ public class OrderServiceDouble {
         UNKNOWN_ORDERS.add(orderId);
     }
 
+    /** Events for this order are applied again (order-service restored it). */
+    public static void remember(long orderId) {
+        UNKNOWN_ORDERS.remove(orderId);
+    }
+
     /** The token subject of the last call that carried an event of this shipment. */
     public static String callerOf(long shipmentId) {
         return CALLERS.get(shipmentId);
