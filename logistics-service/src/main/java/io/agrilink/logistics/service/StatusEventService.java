@@ -20,7 +20,7 @@ import io.agrilink.platform.outbox.Outbox;
  * the outbox for order-service, in order per shipment.
  */
 @ApplicationScoped
-public class StatusEvents {
+public class StatusEventService {
 
     @Inject
     Outbox outbox;
