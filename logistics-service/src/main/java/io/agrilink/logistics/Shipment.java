@@ -149,10 +149,6 @@ public class Shipment extends PanacheEntity {
     @Column(name = "temperature_breached")
     public boolean temperatureBreached;
 
-    /** How many status events were reported; numbers them for in-order delivery to order-service. */
-    @Column(name = "event_count")
-    public int eventCount;
-
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 

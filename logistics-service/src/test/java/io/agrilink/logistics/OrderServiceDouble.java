@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -23,7 +24,8 @@ import io.agrilink.platform.problem.ProblemMappers;
 /**
  * Test-only stand-in for order-service's {@code POST /orders/{orderId}/shipment-events}, deployed
  * in the test application: it takes the service token, records what it applied (dropping repeats of
- * an event id, as the real one does), and can be switched to 503 to play an outage.
+ * an event id, as the real one does), and can be switched to 503 to play an outage, or made to
+ * hold its answers to play an order-service that hangs.
  */
 @Path("/test-double/order/orders/{orderId}/shipment-events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +36,13 @@ public class OrderServiceDouble {
     public record Received(long orderId, ShipmentStatusEvent event) {
     }
 
+    /** How long a held answer waits at most: longer than the client's timeout. */
+    private static final long HOLD_AT_MOST_SECONDS = 20;
+
     private static volatile boolean down;
+    private static volatile boolean holding;
+    private static final Object RELEASE = new Object();
+    private static final AtomicInteger HELD = new AtomicInteger();
     private static final List<Received> APPLIED = new CopyOnWriteArrayList<>();
     private static final Set<String> SEEN = ConcurrentHashMap.newKeySet();
     private static final Map<String, AtomicInteger> RECEIPTS = new ConcurrentHashMap<>();
@@ -47,6 +55,9 @@ public class OrderServiceDouble {
     public Response receive(@PathParam("orderId") long orderId, ShipmentStatusEvent event,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
         CALLERS.put(event.shipmentId(), security.getUserPrincipal().getName());
+        if (holding) {
+            holdTheAnswer();
+        }
         if (down) {
             REFUSED_WHILE_DOWN.incrementAndGet();
             return Response.status(503).build();
@@ -66,9 +77,48 @@ public class OrderServiceDouble {
         down = isDown;
     }
 
+    /** While on, every call waits (until {@link #release()}, at most 20 s) before it is answered. */
+    public static void hold() {
+        holding = true;
+    }
+
+    /** Answers the held calls and stops holding new ones. */
+    public static void release() {
+        synchronized (RELEASE) {
+            holding = false;
+            RELEASE.notifyAll();
+        }
+    }
+
+    /** Calls waiting for their answer right now. */
+    public static int held() {
+        return HELD.get();
+    }
+
+    private static void holdTheAnswer() {
+        HELD.incrementAndGet();
+        try {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(HOLD_AT_MOST_SECONDS);
+            synchronized (RELEASE) {
+                for (long left = until - System.nanoTime(); holding && left > 0; left = until - System.nanoTime()) {
+                    TimeUnit.NANOSECONDS.timedWait(RELEASE, left);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            HELD.decrementAndGet();
+        }
+    }
+
     /** From now on, events for this order are answered 404 (unknown order), as order-service would. */
     public static void forget(long orderId) {
         UNKNOWN_ORDERS.add(orderId);
+    }
+
+    /** Events for this order are applied again (order-service restored it). */
+    public static void remember(long orderId) {
+        UNKNOWN_ORDERS.remove(orderId);
     }
 
     /** The token subject of the last call that carried an event of this shipment. */

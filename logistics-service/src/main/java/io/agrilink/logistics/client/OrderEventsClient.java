@@ -11,10 +11,14 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.agrilink.platform.outbox.Delivery;
+
 /**
- * Sends status events to order-service. A refusal for good becomes {@link EventRejected}; any
- * other failure (5xx, 408/429, no connection, timeout, open circuit) is thrown as is, and the
- * outbox tries again later. The short retry here only smooths over a blip.
+ * Sends status events to order-service. A refusal for good (by the outbox's one rule,
+ * {@link Delivery#ofStatus}) becomes {@link EventRejected}, so that neither the retry nor the
+ * circuit breaker counts it; any other failure (5xx, 408/429, no connection, timeout, open
+ * circuit) is thrown as is, and the outbox tries again later. The short retry here only smooths
+ * over a blip.
  */
 @ApplicationScoped
 public class OrderEventsClient {
@@ -32,7 +36,7 @@ public class OrderEventsClient {
             client.send(orderId, event);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            if (status >= 400 && status < 500 && status != 408 && status != 429) {
+            if (Delivery.ofStatus(status, null) instanceof Delivery.Refused) {
                 throw new EventRejected(status, readBody(e));
             }
             throw e;

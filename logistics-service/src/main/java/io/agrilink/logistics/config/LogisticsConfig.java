@@ -20,21 +20,4 @@ public interface LogisticsConfig {
     /** Deliver-by when order-service sends none, for loads at ambient temperature (lychee keeps 3–5 days). */
     @WithDefault("P3D")
     Duration ambientShelfLife();
-
-    Outbox outbox();
-
-    interface Outbox {
-
-        /** Events claimed per round of the delivery job. */
-        @WithDefault("20")
-        int batchSize();
-
-        /** Wait after the first failed delivery; doubles with each further failure. */
-        @WithDefault("2s")
-        Duration initialBackoff();
-
-        /** The longest wait between two attempts at one event. */
-        @WithDefault("5m")
-        Duration maxBackoff();
-    }
 }

@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
 import io.agrilink.logistics.Capability;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.CarrierEvent;
+import io.agrilink.logistics.service.CarrierPerformance;
+import io.agrilink.logistics.service.NewCarrier;
 
 /** Request and response bodies of {@code /carriers}. */
 public final class CarrierRequests {
@@ -24,13 +26,17 @@ public final class CarrierRequests {
      * A logistics firm to register. {@code provinces} takes current or former names; with
      * {@code nationwide} it serves all 34 provinces and {@code provinces} may be left out.
      */
-    public record NewCarrier(
+    public record CarrierRequest(
             @NotBlank @Size(max = 200) String subject,
             @NotBlank @Size(max = 200) String name,
             @Size(max = 40) List<@NotBlank @Size(max = 100) String> provinces,
             Boolean nationwide,
             @Size(max = 3) Set<@NotNull Capability> capabilities,
             @NotNull @Positive @Max(100_000) Integer dailyCapacity) {
+
+        NewCarrier toNewCarrier() {
+            return new NewCarrier(subject, name, provinces, Boolean.TRUE.equals(nationwide), capabilities, dailyCapacity);
+        }
     }
 
     /** {@code suspendedAt} and {@code suspensionReason} are set while the carrier is suspended. */
@@ -46,7 +52,7 @@ public final class CarrierRequests {
     }
 
     /** Why staff suspend or reinstate a carrier, for its audit trail. */
-    public record Suspension(@NotBlank @Size(max = 500) String reason) {
+    public record SuspensionRequest(@NotBlank @Size(max = 500) String reason) {
     }
 
     /** A carrier after a suspension or reinstatement, with the shipments it still holds (they go on to delivery). */
@@ -64,5 +70,9 @@ public final class CarrierRequests {
     /** On-time delivery of a carrier: delivered before the shipment's deliver-by. */
     public record PerformanceView(long carrierId, String carrierName, long delivered, long deliveredOnTime,
             Double onTimeRate) {
+
+        public static PerformanceView of(CarrierPerformance p) {
+            return new PerformanceView(p.carrierId(), p.carrierName(), p.delivered(), p.deliveredOnTime(), p.onTimeRate());
+        }
     }
 }

@@ -27,9 +27,9 @@ import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.rest.CarrierRequests.CarrierEventView;
 import io.agrilink.logistics.rest.CarrierRequests.CarrierView;
-import io.agrilink.logistics.rest.CarrierRequests.NewCarrier;
+import io.agrilink.logistics.rest.CarrierRequests.CarrierRequest;
 import io.agrilink.logistics.rest.CarrierRequests.PerformanceView;
-import io.agrilink.logistics.rest.CarrierRequests.Suspension;
+import io.agrilink.logistics.rest.CarrierRequests.SuspensionRequest;
 import io.agrilink.logistics.rest.CarrierRequests.SuspensionView;
 import io.agrilink.logistics.service.CarrierService;
 import io.agrilink.platform.security.Caller;
@@ -52,8 +52,8 @@ public class CarrierResource {
     @APIResponse(responseCode = "201", description = "Registered")
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. an unknown province")
     @APIResponse(responseCode = "409", description = "The subject is already a registered carrier")
-    public Response register(@Valid @NotNull NewCarrier request) {
-        Carrier carrier = carriers.register(request);
+    public Response register(@Valid @NotNull CarrierRequest request) {
+        Carrier carrier = carriers.register(request.toNewCarrier());
         return Response.created(URI.create("/carriers/" + carrier.id)).entity(CarrierView.of(carrier)).build();
     }
 
@@ -84,7 +84,7 @@ public class CarrierResource {
     @APIResponse(responseCode = "200", description = "A page of carrier performances")
     public Page<PerformanceView> performances(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return carriers.performances(page, size);
+        return carriers.performances(page, size).map(PerformanceView::of);
     }
 
     @GET
@@ -109,7 +109,7 @@ public class CarrierResource {
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such carrier")
     @APIResponse(responseCode = "409", description = "Already suspended")
-    public SuspensionView suspend(@PathParam("id") long id, @Valid @NotNull Suspension request) {
+    public SuspensionView suspend(@PathParam("id") long id, @Valid @NotNull SuspensionRequest request) {
         return view(carriers.suspend(id, caller.subject(), request.reason()));
     }
 
@@ -121,7 +121,7 @@ public class CarrierResource {
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such carrier")
     @APIResponse(responseCode = "409", description = "Not suspended")
-    public SuspensionView reinstate(@PathParam("id") long id, @Valid @NotNull Suspension request) {
+    public SuspensionView reinstate(@PathParam("id") long id, @Valid @NotNull SuspensionRequest request) {
         return view(carriers.reinstate(id, caller.subject(), request.reason()));
     }
 
@@ -149,6 +149,6 @@ public class CarrierResource {
     public PerformanceView performance(@PathParam("id") long id) {
         Carrier carrier = carriers.get(id);
         caller.requireSelfOrStaff(carrier.subject, "carrier " + id);
-        return carriers.performance(carrier);
+        return PerformanceView.of(carriers.performance(carrier));
     }
 }

@@ -29,14 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Shipment;
-import io.agrilink.logistics.rest.ShipmentRequests.Assignment;
-import io.agrilink.logistics.rest.ShipmentRequests.Cancellation;
-import io.agrilink.logistics.rest.ShipmentRequests.ChecklistTick;
-import io.agrilink.logistics.rest.ShipmentRequests.Decline;
-import io.agrilink.logistics.rest.ShipmentRequests.NewReading;
-import io.agrilink.logistics.rest.ShipmentRequests.NewShipment;
-import io.agrilink.logistics.rest.ShipmentRequests.TrackingUpdate;
-import io.agrilink.logistics.rest.ShipmentRequests.Withdrawal;
+import io.agrilink.logistics.rest.ShipmentRequests.AssignmentRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.CancellationRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.ChecklistTickRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.DeclineRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.ReadingRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.ShipmentRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.TrackingUpdateRequest;
+import io.agrilink.logistics.rest.ShipmentRequests.WithdrawalRequest;
 import io.agrilink.logistics.service.ShipmentDetails;
 import io.agrilink.logistics.service.ShipmentService;
 import io.agrilink.logistics.service.TenderService;
@@ -74,8 +74,8 @@ public class ShipmentResource {
     @APIResponse(responseCode = "200", description = "This order was handed over before: the same shipment",
             content = @Content(schema = @Schema(implementation = ShipmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, e.g. a negative weight or an unknown province")
-    public Response handOver(@Valid @NotNull NewShipment request) {
-        ShipmentService.Handoff handoff = shipments.handOver(request);
+    public Response handOver(@Valid @NotNull ShipmentRequest request) {
+        ShipmentService.Handoff handoff = shipments.handOver(request.toNewShipment());
         ShipmentView view = ShipmentView.of(handoff.details(), true);
         if (!handoff.created()) {
             return Response.ok(view).build();
@@ -92,7 +92,7 @@ public class ShipmentResource {
     @APIResponse(responseCode = "200", description = "Withdrawn: status CANCELLED, with the shipment id when there was one")
     @APIResponse(responseCode = "400", description = "No orderId")
     @APIResponse(responseCode = "409", description = "Already picked up: the shipment goes on (names currentStatus)")
-    public WithdrawalView withdraw(@Valid @NotNull Withdrawal request) {
+    public WithdrawalView withdraw(@Valid @NotNull WithdrawalRequest request) {
         TenderService.Withdrawn withdrawn = tenders.withdraw(request.orderId(), caller.subject(), request.reason());
         return new WithdrawalView(withdrawn.orderId(), withdrawn.shipment() == null ? null : withdrawn.shipment().id,
                 Shipment.Status.CANCELLED);
@@ -204,7 +204,7 @@ public class ShipmentResource {
     @APIResponse(responseCode = "204", description = "Declined (again: no effect)")
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "No longer open")
-    public Response decline(@PathParam("id") long id, @Valid Decline request) {
+    public Response decline(@PathParam("id") long id, @Valid DeclineRequest request) {
         tenders.decline(id, caller.subject(), request == null ? null : request.reason());
         return Response.noContent().build();
     }
@@ -216,7 +216,7 @@ public class ShipmentResource {
     @APIResponse(responseCode = "200", description = "The shipment, now ASSIGNED")
     @APIResponse(responseCode = "404", description = "No such shipment or carrier")
     @APIResponse(responseCode = "409", description = "Already taken, not servable by that carrier, or capacity used up")
-    public ShipmentView assign(@PathParam("id") long id, @Valid @NotNull Assignment request) {
+    public ShipmentView assign(@PathParam("id") long id, @Valid @NotNull AssignmentRequest request) {
         return view(tenders.assign(id, request.carrierId(), caller.subject()));
     }
 
@@ -230,7 +230,7 @@ public class ShipmentResource {
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "Already picked up (names currentStatus)")
-    public ShipmentView cancel(@PathParam("id") long id, @Valid @NotNull Cancellation request) {
+    public ShipmentView cancel(@PathParam("id") long id, @Valid @NotNull CancellationRequest request) {
         return view(tenders.cancel(id, caller.subject(), request.reason()));
     }
 
@@ -246,8 +246,8 @@ public class ShipmentResource {
     @APIResponse(responseCode = "404", description = "No such shipment")
     @APIResponse(responseCode = "409", description = "Backward or skipped step (names currentStatus and allowedNext), or export checklist incomplete")
     @APIResponse(responseCode = "422", description = "The delivery code does not match")
-    public ShipmentView report(@PathParam("id") long id, @Valid @NotNull TrackingUpdate update) {
-        return view(tracking.report(id, caller.subject(), update));
+    public ShipmentView report(@PathParam("id") long id, @Valid @NotNull TrackingUpdateRequest update) {
+        return view(tracking.report(id, caller.subject(), update.toStep()));
     }
 
     @POST
@@ -258,8 +258,8 @@ public class ShipmentResource {
     @APIResponse(responseCode = "400", description = "Missing value or unit (C or F)")
     @APIResponse(responseCode = "403", description = "The shipment is not held by the caller")
     @APIResponse(responseCode = "409", description = "The shipment is delivered or returned")
-    public Response recordTemperature(@PathParam("id") long id, @Valid @NotNull NewReading request) {
-        TrackingService.Recorded recorded = tracking.recordTemperature(id, caller.subject(), request);
+    public Response recordTemperature(@PathParam("id") long id, @Valid @NotNull ReadingRequest request) {
+        TrackingService.Recorded recorded = tracking.recordTemperature(id, caller.subject(), request.toNewReading());
         ReadingView body = new ReadingView(TrackingView.Reading.of(recorded.reading()),
                 recorded.alert() == null ? null
                         : new ShipmentView.Alert(recorded.alert().kind, recorded.alert().detail,
@@ -281,7 +281,7 @@ public class ShipmentResource {
     @APIResponse(responseCode = "404", description = "No such shipment, or the requirement is not on its checklist")
     @APIResponse(responseCode = "409", description = "Already picked up")
     public ShipmentView tick(@PathParam("id") long id, @PathParam("requirement") String requirement,
-            @Valid @NotNull ChecklistTick request) {
+            @Valid @NotNull ChecklistTickRequest request) {
         return view(tracking.tick(id, requirement, request.documentRef(), caller));
     }
 

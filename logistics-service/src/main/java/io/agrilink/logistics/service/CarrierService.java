@@ -20,8 +20,6 @@ import io.agrilink.logistics.CarrierEvent;
 import io.agrilink.logistics.config.LogisticsConfig;
 import io.agrilink.logistics.repository.CarrierRepository;
 import io.agrilink.logistics.repository.CarrierRepository.Deliveries;
-import io.agrilink.logistics.rest.CarrierRequests.NewCarrier;
-import io.agrilink.logistics.rest.CarrierRequests.PerformanceView;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
@@ -140,25 +138,25 @@ public class CarrierService {
         return carrier.dailyCapacity - carriers.countTakenSince(carrier.id, startOfDay);
     }
 
-    public PerformanceView performance(Carrier carrier) {
+    public CarrierPerformance performance(Carrier carrier) {
         return view(carrier, carriers.deliveries(List.of(carrier.id)).getOrDefault(carrier.id, Deliveries.NONE));
     }
 
-    public Page<PerformanceView> performances(int page, int size) {
+    public Page<CarrierPerformance> performances(int page, int size) {
         Page<Carrier> carriersPage = list(page, size);
         Map<Long, Deliveries> deliveries = carriers.deliveries(carriersPage.items().stream().map(c -> c.id).toList());
-        List<PerformanceView> items = carriersPage.items().stream()
+        List<CarrierPerformance> items = carriersPage.items().stream()
                 .map(c -> view(c, deliveries.getOrDefault(c.id, Deliveries.NONE))).toList();
         return new Page<>(items, page, size, carriersPage.total());
     }
 
-    private static PerformanceView view(Carrier carrier, Deliveries d) {
+    private static CarrierPerformance view(Carrier carrier, Deliveries d) {
         Double rate = d.delivered() == 0 ? null : Math.round(10_000.0 * d.onTime() / d.delivered()) / 10_000.0;
-        return new PerformanceView(carrier.id, carrier.name, d.delivered(), d.onTime(), rate);
+        return new CarrierPerformance(carrier.id, carrier.name, d.delivered(), d.onTime(), rate);
     }
 
     private static List<String> resolveProvinces(NewCarrier request) {
-        if (Boolean.TRUE.equals(request.nationwide())) {
+        if (request.nationwide()) {
             return Provinces.all();
         }
         if (request.provinces() == null || request.provinces().isEmpty()) {

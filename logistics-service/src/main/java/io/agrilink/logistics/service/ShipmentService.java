@@ -22,9 +22,6 @@ import io.agrilink.logistics.ShipmentWithdrawal;
 import io.agrilink.logistics.TemperatureReading;
 import io.agrilink.logistics.config.LogisticsConfig;
 import io.agrilink.logistics.repository.ShipmentRepository;
-import io.agrilink.logistics.rest.ShipmentRequests;
-import io.agrilink.logistics.rest.ShipmentRequests.NewShipment;
-import io.agrilink.logistics.rest.ShipmentRequests.ParcelLine;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.vn.Provinces;
@@ -121,7 +118,7 @@ public class ShipmentService {
     }
 
     /** A parcel, with its own pickup when it is collected at another producer than the shipment's. */
-    private static Parcel parcel(ParcelLine line, Shipment shipment, String provinceField) {
+    private static Parcel parcel(NewShipment.Line line, Shipment shipment, String provinceField) {
         Parcel parcel = new Parcel(nfc(line.description()), line.grams());
         if (line.pickup() == null) {
             return parcel;
@@ -137,7 +134,7 @@ public class ShipmentService {
     }
 
     /** A requested pickup with its province resolved to the official name and its text normalised. */
-    private static Pickup pickup(ShipmentRequests.Pickup at, String provinceField) {
+    private static Pickup pickup(NewShipment.Place at, String provinceField) {
         String province = Provinces.resolve(at.province())
                 .orElseThrow(() -> ProblemException.invalid(provinceField, "is not a Vietnamese province")).province();
         return new Pickup(at.producerId(), nfc(at.producerName()), province, nfc(at.commune()), at.phone());

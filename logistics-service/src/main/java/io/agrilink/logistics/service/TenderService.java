@@ -35,7 +35,7 @@ public class TenderService {
     ShipmentService shipmentService;
 
     @Inject
-    StatusEvents events;
+    StatusEventService events;
 
     /** What a withdrawal did: the shipment cancelled, or (null) none existed and none will be created. */
     public record Withdrawn(long orderId, Shipment shipment) {

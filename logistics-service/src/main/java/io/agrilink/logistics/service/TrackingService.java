@@ -18,8 +18,6 @@ import io.agrilink.logistics.Shipment.Status;
 import io.agrilink.logistics.ShipmentAlert;
 import io.agrilink.logistics.TemperatureReading;
 import io.agrilink.logistics.repository.ShipmentRepository;
-import io.agrilink.logistics.rest.ShipmentRequests.NewReading;
-import io.agrilink.logistics.rest.ShipmentRequests.TrackingUpdate;
 import io.agrilink.platform.problem.Problem;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
@@ -42,10 +40,10 @@ public class TrackingService {
     ShipmentService shipmentService;
 
     @Inject
-    StatusEvents events;
+    StatusEventService events;
 
     @Transactional
-    public ShipmentDetails report(long id, String subject, TrackingUpdate update) {
+    public ShipmentDetails report(long id, String subject, TrackingStep update) {
         Shipment shipment = heldForUpdate(id, subject);
         Status target = update.status();
         if (target == Status.OPEN || target == Status.ASSIGNED) {
@@ -166,7 +164,7 @@ public class TrackingService {
         return shipmentService.details(shipment);
     }
 
-    private Instant deliver(Shipment shipment, TrackingUpdate update, Instant now) {
+    private Instant deliver(Shipment shipment, TrackingStep update, Instant now) {
         var proof = update.proof();
         if (proof == null) {
             throw ProblemException.invalid("proof", "is required for DELIVERED: recipientName and deliveryCode");

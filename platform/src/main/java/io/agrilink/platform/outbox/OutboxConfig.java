@@ -13,6 +13,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "agrilink.outbox")
 public interface OutboxConfig {
 
+    /**
+     * Whether this service has an outbox; read at build time (the outbox's beans are
+     * {@code @IfBuildProperty} on it), declared here so the key maps to this root.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
     /** Due messages claimed per round. */
     @WithDefault("500")
     int batchSize();
