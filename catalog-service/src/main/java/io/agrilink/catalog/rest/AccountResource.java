@@ -49,11 +49,11 @@ public class AccountResource {
     @APIResponse(responseCode = "409", description = "The username or email is taken")
     @APIResponse(responseCode = "422", description = "role is not farmer, carrier or buyer")
     @APIResponse(responseCode = "503", description = "The identity provider is not configured or cannot be reached")
-    public Response register(@Valid @NotNull AccountInput input) {
-        AccountService.Registration registration = accounts.validate(input);
+    public Response register(@Valid @NotNull AccountRequest input) {
+        AccountService.Registration registration = accounts.validate(input.toNewAccount());
         String password = accounts.register(registration);
         URI location = UriBuilder.fromPath("/accounts/{username}").build(registration.username());
-        return Response.created(location).entity(new AccountCreated(registration.username(), registration.role(),
+        return Response.created(location).entity(new AccountCreatedView(registration.username(), registration.role(),
                 password, config.accounts().signInUrl().orElse(null))).build();
     }
 
@@ -67,10 +67,10 @@ public class AccountResource {
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such account")
     @APIResponse(responseCode = "503", description = "The identity provider is not configured or cannot be reached")
-    public AccountResponse get(@PathParam("username") String username) {
+    public AccountView get(@PathParam("username") String username) {
         KeycloakAccounts.Account a = accounts.find(username)
                 .orElseThrow(() -> ProblemException.notFound("Account", username));
-        return new AccountResponse(a.username(), a.firstName(), a.lastName(), a.email(), a.enabled(), a.roles(),
+        return new AccountView(a.username(), a.firstName(), a.lastName(), a.email(), a.enabled(), a.roles(),
                 a.createdAt());
     }
 }

@@ -55,8 +55,8 @@ public class CampaignResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "A lot does not exist")
-    public Response create(@Valid @NotNull CampaignInput input, @Context HttpHeaders headers) {
-        Campaign campaign = campaigns.get(campaigns.create(input).id);
+    public Response create(@Valid @NotNull CampaignRequest input, @Context HttpHeaders headers) {
+        Campaign campaign = campaigns.get(campaigns.create(input.toDetails()).id);
         return Response.created(URI.create("/campaigns/" + campaign.id)).entity(response(campaign, headers)).build();
     }
 
@@ -73,9 +73,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "404", description = "No such campaign, or a lot does not exist")
     @APIResponse(responseCode = "409", description = "A lot leaving the campaign has grams held for unconfirmed orders "
             + "in it (lotId, heldGrams), or a lot added belongs to a delisted product")
-    public CampaignResponse update(@PathParam("id") long id, @Valid @NotNull CampaignInput input,
+    public CampaignView update(@PathParam("id") long id, @Valid @NotNull CampaignRequest input,
             @Context HttpHeaders headers) {
-        campaigns.update(id, input);
+        campaigns.update(id, input.toDetails());
         return response(campaigns.get(id), headers);
     }
 
@@ -90,7 +90,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such campaign")
     @APIResponse(responseCode = "409", description = "Already ended, or not started yet (change its window instead)")
-    public CampaignResponse end(@PathParam("id") long id, @Valid @NotNull ReasonInput input,
+    public CampaignView end(@PathParam("id") long id, @Valid @NotNull ReasonRequest input,
             @Context HttpHeaders headers) {
         campaigns.end(id, input.reason());
         return response(campaigns.get(id), headers);
@@ -114,7 +114,7 @@ public class CampaignResource {
     @Operation(summary = "A campaign with its lots and progress")
     @APIResponse(responseCode = "200", description = "The campaign")
     @APIResponse(responseCode = "404", description = "No such campaign")
-    public CampaignResponse get(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public CampaignView get(@PathParam("id") long id, @Context HttpHeaders headers) {
         return response(campaigns.get(id), headers);
     }
 
@@ -123,25 +123,25 @@ public class CampaignResource {
     @Operation(summary = "Campaigns, newest first, or only those running now")
     @APIResponse(responseCode = "200", description = "One page of campaigns")
     @APIResponse(responseCode = "400", description = "Bad paging")
-    public Page<CampaignResponse> list(@QueryParam("running") @DefaultValue("false") boolean running,
+    public Page<CampaignView> list(@QueryParam("running") @DefaultValue("false") boolean running,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @Context HttpHeaders headers) {
         PanacheQuery<Campaign> query = campaigns.list(running);
-        List<CampaignResponse> items = query.page(page, size).list().stream().map(c -> response(c, headers)).toList();
+        List<CampaignView> items = query.page(page, size).list().stream().map(c -> response(c, headers)).toList();
         return new Page<>(items, page, size, query.count());
     }
 
-    private CampaignResponse response(Campaign c, HttpHeaders headers) {
+    private CampaignView response(Campaign c, HttpHeaders headers) {
         Map<Long, Lot> lots = campaigns.lots(c).stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
-        List<CampaignResponse.LotOnSale> onSale = c.lots.stream().map(cl -> {
+        List<CampaignView.LotOnSale> onSale = c.lots.stream().map(cl -> {
             Lot lot = lots.get(cl.lotId);
-            return new CampaignResponse.LotOnSale(lot.id, lot.product.id,
-                    ProductResponse.pick(lot.product.texts, headers.getAcceptableLanguages()).name,
+            return new CampaignView.LotOnSale(lot.id, lot.product.id,
+                    ProductView.pick(lot.product.texts, headers.getAcceptableLanguages()).name,
                     lot.product.producer.id, lot.product.producer.name, cl.pricePerKg, lot.product.pricePerKg,
                     lot.quantityGrams, lot.availableGrams);
         }).toList();
-        return new CampaignResponse(c.id, c.name, c.host, c.description, c.startsAt, c.endsAt,
+        return new CampaignView(c.id, c.name, c.host, c.description, c.startsAt, c.endsAt,
                 c.runningAt(Instant.now()), c.perBuyerLimitGrams, c.targetGrams, campaigns.reservedGrams(c.id), onSale,
                 c.createdAt);
     }

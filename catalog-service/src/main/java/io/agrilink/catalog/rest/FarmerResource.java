@@ -31,10 +31,10 @@ import io.agrilink.platform.web.InterService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FarmerResource {
 
-    public record Badge(@NotBlank @Size(max = 100) String certificateCode) {
+    public record BadgeRequest(@NotBlank @Size(max = 100) String certificateCode) {
     }
 
-    public record Listing(String subject, long products) {
+    public record ListingView(String subject, long products) {
     }
 
     @Inject
@@ -51,7 +51,7 @@ public class FarmerResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service")
     public void grantLivestreamReady(@PathParam("subject") @Size(max = 100) String subject,
-            @Valid @NotNull Badge badge) {
+            @Valid @NotNull BadgeRequest badge) {
         producers.grantLivestreamBadge(subject, badge.certificateCode().strip());
     }
 
@@ -63,8 +63,8 @@ public class FarmerResource {
     @APIResponse(responseCode = "200", description = "One entry per subject asked, 0 when none")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither service nor staff")
-    public List<Listing> listings(@QueryParam("subject") @Size(max = 500) List<@NotBlank @Size(max = 100) String> subjects) {
+    public List<ListingView> listings(@QueryParam("subject") @Size(max = 500) List<@NotBlank @Size(max = 100) String> subjects) {
         return producers.listings(subjects == null ? List.of() : subjects.stream().distinct().toList())
-                .entrySet().stream().map(e -> new Listing(e.getKey(), e.getValue())).toList();
+                .entrySet().stream().map(e -> new ListingView(e.getKey(), e.getValue())).toList();
     }
 }

@@ -43,8 +43,8 @@ public class LotResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an owner of the product's producer")
     @APIResponse(responseCode = "404", description = "No such product")
-    public Response create(@Valid @NotNull LotInput input, @Context HttpHeaders headers) {
-        Lot lot = lots.get(lots.create(input).id);
+    public Response create(@Valid @NotNull LotRequest input, @Context HttpHeaders headers) {
+        Lot lot = lots.get(lots.create(input.toNewLot()).id);
         return Response.created(URI.create("/lots/" + lot.id)).entity(response(lot, headers)).build();
     }
 
@@ -59,9 +59,9 @@ public class LotResource {
     @APIResponse(responseCode = "403", description = "Not an owner")
     @APIResponse(responseCode = "404", description = "No such lot")
     @APIResponse(responseCode = "409", description = "Below the grams already held or sold")
-    public LotResponse change(@PathParam("id") long id, @Valid @NotNull LotInput.Change change,
+    public LotView change(@PathParam("id") long id, @Valid @NotNull LotChangeRequest change,
             @Context HttpHeaders headers) {
-        lots.change(id, change);
+        lots.change(id, change.toChange());
         return response(lots.get(id), headers);
     }
 
@@ -71,12 +71,12 @@ public class LotResource {
     @Operation(summary = "A lot, traced to its producer and growing area, with its stock")
     @APIResponse(responseCode = "200", description = "The lot")
     @APIResponse(responseCode = "404", description = "No such lot")
-    public LotResponse get(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public LotView get(@PathParam("id") long id, @Context HttpHeaders headers) {
         return response(lots.get(id), headers);
     }
 
-    private LotResponse response(Lot lot, HttpHeaders headers) {
-        String name = ProductResponse.pick(lot.product.texts, headers.getAcceptableLanguages()).name;
-        return LotResponse.from(lot, name, lots.runningCampaign(lot.id).orElse(null));
+    private LotView response(Lot lot, HttpHeaders headers) {
+        String name = ProductView.pick(lot.product.texts, headers.getAcceptableLanguages()).name;
+        return LotView.from(lot, name, lots.runningCampaign(lot.id).orElse(null));
     }
 }

@@ -50,10 +50,10 @@ public class ProducerResource {
     @APIResponse(responseCode = "400", description = "Invalid field (province, phone, dates ...)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Neither staff nor farmer")
-    public Response create(@Valid @NotNull ProducerInput input) {
-        Producer producer = producers.get(producers.create(input).id);
+    public Response create(@Valid @NotNull ProducerRequest input) {
+        Producer producer = producers.get(producers.create(input.toDetails()).id);
         return Response.created(URI.create("/producers/" + producer.id))
-                .entity(ProducerResponse.from(producer, producers.livestreamReady(producer))).build();
+                .entity(ProducerView.from(producer, producers.livestreamReady(producer))).build();
     }
 
     @PUT
@@ -65,10 +65,10 @@ public class ProducerResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an owner of this producer")
     @APIResponse(responseCode = "404", description = "No such producer")
-    public ProducerResponse update(@PathParam("id") long id, @Valid @NotNull ProducerInput input) {
-        producers.update(id, input);
+    public ProducerView update(@PathParam("id") long id, @Valid @NotNull ProducerRequest input) {
+        producers.update(id, input.toDetails());
         Producer producer = producers.get(id);
-        return ProducerResponse.from(producer, producers.livestreamReady(producer));
+        return ProducerView.from(producer, producers.livestreamReady(producer));
     }
 
     @GET
@@ -77,9 +77,9 @@ public class ProducerResource {
     @Operation(summary = "A producer")
     @APIResponse(responseCode = "200", description = "The producer")
     @APIResponse(responseCode = "404", description = "No such producer")
-    public ProducerResponse get(@PathParam("id") long id) {
+    public ProducerView get(@PathParam("id") long id) {
         Producer producer = producers.get(id);
-        return ProducerResponse.from(producer, producers.livestreamReady(producer));
+        return ProducerView.from(producer, producers.livestreamReady(producer));
     }
 
     @GET
@@ -87,7 +87,7 @@ public class ProducerResource {
     @Operation(summary = "Producers, by name", description = "Optionally in one province or owned by one farmer")
     @APIResponse(responseCode = "200", description = "One page of producers")
     @APIResponse(responseCode = "400", description = "Unknown province or bad paging")
-    public Page<ProducerResponse> list(@QueryParam("province") @Size(max = 60) String province,
+    public Page<ProducerView> list(@QueryParam("province") @Size(max = 60) String province,
             @QueryParam("owner") @Size(max = 100) String owner,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -96,7 +96,7 @@ public class ProducerResource {
                         () -> ProblemException.invalid("province", "is not one of the 34 provinces of Vietnam")).province();
         List<Producer> found = producers.list(current, owner, page, size);
         Set<Long> ready = producers.livestreamReady(found);
-        return new Page<>(found.stream().map(p -> ProducerResponse.from(p, ready.contains(p.id))).toList(), page, size,
+        return new Page<>(found.stream().map(p -> ProducerView.from(p, ready.contains(p.id))).toList(), page, size,
                 producers.count(current, owner));
     }
 }

@@ -47,7 +47,7 @@ import io.agrilink.platform.vn.Provinces;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProductResource {
 
-    public record SeasonCalendar(String province, List<Month> months) {
+    public record SeasonCalendarView(String province, List<Month> months) {
     }
 
     public record Month(int month, List<InSeason> products) {
@@ -77,8 +77,8 @@ public class ProductResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an owner of the producer")
     @APIResponse(responseCode = "404", description = "No such producer")
-    public Response create(@Valid @NotNull ProductInput input, @Context HttpHeaders headers) {
-        Product product = products.get(products.create(input).id);
+    public Response create(@Valid @NotNull ProductRequest input, @Context HttpHeaders headers) {
+        Product product = products.get(products.create(input.toDetails()).id);
         return Response.created(URI.create("/products/" + product.id)).entity(response(product, headers)).build();
     }
 
@@ -91,9 +91,9 @@ public class ProductResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an owner of the producer")
     @APIResponse(responseCode = "404", description = "No such product")
-    public ProductResponse update(@PathParam("id") long id, @Valid @NotNull ProductInput input,
+    public ProductView update(@PathParam("id") long id, @Valid @NotNull ProductRequest input,
             @Context HttpHeaders headers) {
-        products.update(id, input);
+        products.update(id, input.toDetails());
         return response(products.get(id), headers);
     }
 
@@ -109,7 +109,7 @@ public class ProductResource {
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "Already delisted, or grams of its lots are held for orders not "
             + "confirmed yet (lotId, heldGrams)")
-    public ProductResponse delist(@PathParam("id") long id, @Valid @NotNull ReasonInput input,
+    public ProductView delist(@PathParam("id") long id, @Valid @NotNull ReasonRequest input,
             @Context HttpHeaders headers) {
         products.delist(id, input.reason());
         return response(products.get(id), headers);
@@ -125,7 +125,7 @@ public class ProductResource {
     @APIResponse(responseCode = "403", description = "Not staff")
     @APIResponse(responseCode = "404", description = "No such product")
     @APIResponse(responseCode = "409", description = "It is listed")
-    public ProductResponse relist(@PathParam("id") long id, @Valid @NotNull ReasonInput input,
+    public ProductView relist(@PathParam("id") long id, @Valid @NotNull ReasonRequest input,
             @Context HttpHeaders headers) {
         products.relist(id, input.reason());
         return response(products.get(id), headers);
@@ -149,7 +149,7 @@ public class ProductResource {
     @Operation(summary = "A product, in the language of Accept-Language (else English, else Vietnamese)")
     @APIResponse(responseCode = "200", description = "The product")
     @APIResponse(responseCode = "404", description = "No such product")
-    public ProductResponse get(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public ProductView get(@PathParam("id") long id, @Context HttpHeaders headers) {
         return response(products.get(id), headers);
     }
 
@@ -159,7 +159,7 @@ public class ProductResource {
             + "(\"vai thieu luc ngan\" finds \"Vải thiều Lục Ngạn\"); filters combine; sort is name, price, -price or newest.")
     @APIResponse(responseCode = "200", description = "One page of products and the total count")
     @APIResponse(responseCode = "400", description = "Unknown province, category, certification or sort; bad paging")
-    public Page<ProductResponse> search(@QueryParam("q") @Size(max = 200) String q,
+    public Page<ProductView> search(@QueryParam("q") @Size(max = 200) String q,
             @QueryParam("category") @Size(max = 20) String category,
             @QueryParam("province") @Size(max = 60) String province,
             @QueryParam("certification") @Size(max = 20) String certification,
@@ -182,7 +182,7 @@ public class ProductResource {
     @Operation(summary = "What is in season each month in a province")
     @APIResponse(responseCode = "200", description = "Twelve months, each with its products")
     @APIResponse(responseCode = "400", description = "Unknown or missing province")
-    public SeasonCalendar seasonCalendar(@QueryParam("province") @Size(max = 60) String province,
+    public SeasonCalendarView seasonCalendar(@QueryParam("province") @Size(max = 60) String province,
             @Context HttpHeaders headers) {
         if (province == null || province.isBlank()) {
             throw ProblemException.invalid("province", "is required");
@@ -194,11 +194,11 @@ public class ProductResource {
         for (int month = 1; month <= 12; month++) {
             short m = (short) month;
             months.add(new Month(month, inProvince.stream().filter(p -> p.seasonMonths.contains(m))
-                    .map(p -> new InSeason(p.id, ProductResponse.pick(p.texts, languages).name, p.category,
+                    .map(p -> new InSeason(p.id, ProductView.pick(p.texts, languages).name, p.category,
                             p.producer.id, p.producer.name))
                     .toList()));
         }
-        return new SeasonCalendar(current, months);
+        return new SeasonCalendarView(current, months);
     }
 
     @GET
@@ -207,21 +207,21 @@ public class ProductResource {
     @Operation(summary = "The harvest lots of a product, newest harvest first")
     @APIResponse(responseCode = "200", description = "The lots")
     @APIResponse(responseCode = "404", description = "No such product")
-    public List<LotResponse> lots(@PathParam("id") long id, @Context HttpHeaders headers) {
+    public List<LotView> lots(@PathParam("id") long id, @Context HttpHeaders headers) {
         Product product = products.get(id);
-        String name = ProductResponse.pick(product.texts, headers.getAcceptableLanguages()).name;
+        String name = ProductView.pick(product.texts, headers.getAcceptableLanguages()).name;
         return lots.ofProduct(id).stream()
-                .map(lot -> LotResponse.from(lot, name, lots.runningCampaign(lot.id).orElse(null))).toList();
+                .map(lot -> LotView.from(lot, name, lots.runningCampaign(lot.id).orElse(null))).toList();
     }
 
-    private ProductResponse response(Product product, HttpHeaders headers) {
-        return ProductResponse.from(product, headers.getAcceptableLanguages(), producers.livestreamReady(product.producer));
+    private ProductView response(Product product, HttpHeaders headers) {
+        return ProductView.from(product, headers.getAcceptableLanguages(), producers.livestreamReady(product.producer));
     }
 
-    private List<ProductResponse> responses(List<Product> found, HttpHeaders headers) {
+    private List<ProductView> responses(List<Product> found, HttpHeaders headers) {
         Set<Long> ready = producers.livestreamReady(found.stream().map(p -> p.producer).distinct().toList());
         List<Locale> languages = headers.getAcceptableLanguages();
-        return found.stream().map(p -> ProductResponse.from(p, languages, ready.contains(p.producer.id))).toList();
+        return found.stream().map(p -> ProductView.from(p, languages, ready.contains(p.producer.id))).toList();
     }
 
     private static String currentProvince(String province) {

@@ -1,21 +1,14 @@
 package io.agrilink.catalog.rest;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,14 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.agrilink.catalog.config.CatalogConfig;
-import io.agrilink.catalog.service.ReservationView;
 import io.agrilink.catalog.service.StockOutcome;
-import io.agrilink.catalog.service.StockRequest;
 import io.agrilink.catalog.service.StockService;
-import io.agrilink.platform.problem.Problem;
 import io.agrilink.platform.problem.ProblemException;
-import io.agrilink.platform.problem.ProblemMappers;
 import io.agrilink.platform.security.Roles;
 import io.agrilink.platform.web.InterService;
 
@@ -49,44 +37,8 @@ import io.agrilink.platform.web.InterService;
 @Consumes(MediaType.APPLICATION_JSON)
 public class StockResource {
 
-    public record ReservationRequest(
-            @NotBlank @Size(max = 100) String orderRef,
-            @NotBlank @Size(max = 100) String buyer,
-            @Positive Integer ttlSeconds,
-            @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid LineRequest> lines) {
-    }
-
-    public record LineRequest(@NotNull Long lotId, @NotNull @Positive Long grams) {
-    }
-
-    public record BatchRequest(@NotNull @Size(min = 1, max = 1000) List<ReservationRequest> reservations) {
-    }
-
-    /** One reservation of a batch: {@code status} is what the single endpoint would have answered. */
-    public record BatchResult(String orderRef, int status, ReservationView reservation, Problem problem) {
-    }
-
-    public record BatchResponse(List<BatchResult> results) {
-    }
-
-    public record ConfirmationRequest(@NotNull @Size(min = 1, max = 1000) List<@NotBlank @Size(max = 100) String> orderRefs) {
-    }
-
-    /** One reference of a confirmation batch: {@code status} is what the single confirm would have answered. */
-    public record ConfirmationResult(String orderRef, int status, String reservationStatus, Problem problem) {
-    }
-
-    public record ConfirmationResponse(List<ConfirmationResult> results) {
-    }
-
     @Inject
     StockService stock;
-
-    @Inject
-    Validator validator;
-
-    @Inject
-    CatalogConfig config;
 
     @POST
     @Path("/reservations")
@@ -105,14 +57,14 @@ public class StockResource {
     @APIResponse(responseCode = "404", description = "Unknown lot (lotId)")
     @APIResponse(responseCode = "409", description = "Not enough left (lotId, gramsLeft) or per-buyer campaign limit (limitGrams, gramsLeft)")
     public Response reserve(@Valid @NotNull ReservationRequest request) {
-        StockOutcome outcome = stock.reserve(toStockRequest(request));
+        StockOutcome outcome = stock.reserve(request.toNewReservation());
         if (!outcome.succeeded()) {
             throw outcome.problem();
         }
         Response.ResponseBuilder response = outcome.status() == 201
                 ? Response.created(location(request.orderRef()))
                 : Response.ok();
-        return response.entity(outcome.reservation()).build();
+        return response.entity(ReservationView.of(outcome.reservation())).build();
     }
 
     @POST
@@ -125,27 +77,9 @@ public class StockResource {
     @APIResponse(responseCode = "400", description = "No reservations, or more than 1000")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service")
-    public BatchResponse reserveBatch(@Valid @NotNull BatchRequest batch) {
-        List<BatchResult> results = new ArrayList<>();
-        List<StockRequest> valid = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (ReservationRequest request : batch.reservations()) {
-            try {
-                valid.add(toStockRequest(validated(request)));
-                positions.add(results.size());
-                results.add(null);
-            } catch (ProblemException e) {
-                results.add(new BatchResult(request == null ? null : request.orderRef(), e.status(), null,
-                        ProblemMappers.problemOf(e, "/stock/reservation-batches")));
-            }
-        }
-        List<StockOutcome> outcomes = valid.isEmpty() ? List.of() : stock.reserveAll(valid);
-        for (int i = 0; i < outcomes.size(); i++) {
-            StockOutcome o = outcomes.get(i);
-            results.set(positions.get(i), new BatchResult(o.orderRef(), o.status(), o.reservation(),
-                    o.problem() == null ? null : ProblemMappers.problemOf(o.problem(), "/stock/reservation-batches")));
-        }
-        return new BatchResponse(results);
+    public ReservationBatchView reserveBatch(@Valid @NotNull ReservationBatchRequest batch) {
+        return ReservationBatchView.of(stock.reserveAll(batch.reservations().stream()
+                .map(r -> r == null ? null : r.toNewReservation()).toList()), "/stock/reservation-batches");
     }
 
     @GET
@@ -157,7 +91,8 @@ public class StockResource {
     @APIResponse(responseCode = "403", description = "Neither service nor staff")
     @APIResponse(responseCode = "404", description = "No reservation with this orderRef")
     public ReservationView get(@PathParam("orderRef") String orderRef) {
-        return stock.find(orderRef).orElseThrow(() -> ProblemException.notFound("Reservation", orderRef));
+        return stock.find(orderRef).map(ReservationView::of)
+                .orElseThrow(() -> ProblemException.notFound("Reservation", orderRef));
     }
 
     @POST
@@ -172,7 +107,7 @@ public class StockResource {
     @APIResponse(responseCode = "404", description = "No reservation with this orderRef")
     @APIResponse(responseCode = "409", description = "Released, or expired and its grams sold meanwhile (lotId, gramsLeft)")
     public ReservationView confirm(@PathParam("orderRef") String orderRef) {
-        return stock.confirm(orderRef);
+        return ReservationView.of(stock.confirm(orderRef));
     }
 
     @POST
@@ -186,12 +121,9 @@ public class StockResource {
     @APIResponse(responseCode = "400", description = "No references, more than 1000, or a blank one")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not a service")
-    public ConfirmationResponse confirmAll(@Valid @NotNull ConfirmationRequest request) {
-        List<String> refs = request.orderRefs().stream().map(String::strip).toList();
-        return new ConfirmationResponse(stock.confirmAll(refs).stream()
-                .map(c -> new ConfirmationResult(c.orderRef(), c.status(), c.reservationStatus(),
-                        c.problem() == null ? null : ProblemMappers.problemOf(c.problem(), "/stock/confirmations")))
-                .toList());
+    public ConfirmationBatchView confirmAll(@Valid @NotNull ConfirmationRequest request) {
+        return ConfirmationBatchView.of(stock.confirmAll(request.orderRefs().stream().map(String::strip).toList()),
+                "/stock/confirmations");
     }
 
     @DELETE
@@ -207,39 +139,7 @@ public class StockResource {
         stock.release(orderRef);
     }
 
-    private ReservationRequest validated(ReservationRequest request) {
-        if (request == null) {
-            throw ProblemException.invalid("body", "must not be null");
-        }
-        Set<ConstraintViolation<ReservationRequest>> violations = validator.validate(request);
-        if (violations.isEmpty()) {
-            return request;
-        }
-        List<Problem.Violation> list = violations.stream()
-                .map(v -> new Problem.Violation(ProblemMappers.fieldOf(v.getPropertyPath()), v.getMessage()))
-                .sorted(java.util.Comparator.comparing(Problem.Violation::field)).toList();
-        throw new ProblemException(400, "Invalid request", list.get(0).field() + ": " + list.get(0).message(), list);
-    }
-
-    private StockRequest toStockRequest(ReservationRequest request) {
-        Duration ttl = request.ttlSeconds() == null ? config.stock().defaultTtl()
-                : Duration.ofSeconds(request.ttlSeconds());
-        if (ttl.compareTo(config.stock().maxTtl()) > 0) {
-            throw ProblemException.invalid("ttlSeconds", "must be at most " + config.stock().maxTtl().toSeconds());
-        }
-        Set<Long> lots = new HashSet<>();
-        List<StockRequest.Line> lines = new ArrayList<>();
-        for (int i = 0; i < request.lines().size(); i++) {
-            LineRequest line = request.lines().get(i);
-            if (!lots.add(line.lotId())) {
-                throw ProblemException.invalid("lines[" + i + "].lotId", "lot " + line.lotId() + " is listed twice");
-            }
-            lines.add(new StockRequest.Line(line.lotId(), line.grams()));
-        }
-        return new StockRequest(request.orderRef().strip(), request.buyer().strip(), ttl, lines);
-    }
-
     private static URI location(String orderRef) {
-        return URI.create("/stock/reservations/" + java.net.URLEncoder.encode(orderRef, java.nio.charset.StandardCharsets.UTF_8));
+        return URI.create("/stock/reservations/" + URLEncoder.encode(orderRef, StandardCharsets.UTF_8));
     }
 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.agrilink.catalog.client.KeycloakAccounts;
-import io.agrilink.catalog.rest.AccountInput;
 import io.agrilink.platform.problem.Problem;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Roles;
@@ -45,7 +44,7 @@ public class AccountService {
     AuditTrail audit;
 
     /** Checks the input and puts it in the form stored: usernames and phone numbers normalised, email lower-cased. */
-    public Registration validate(AccountInput input) {
+    public Registration validate(NewAccount input) {
         String role = input.role().strip().toLowerCase(Locale.ROOT);
         if (!REGISTRABLE.contains(role)) {
             throw new ProblemException(422, "Unprocessable request", "role: must be farmer, carrier or buyer; "

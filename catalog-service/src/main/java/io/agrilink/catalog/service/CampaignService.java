@@ -22,7 +22,6 @@ import io.agrilink.catalog.AuditEntry;
 import io.agrilink.catalog.Campaign;
 import io.agrilink.catalog.CampaignLot;
 import io.agrilink.catalog.Lot;
-import io.agrilink.catalog.rest.CampaignInput;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.vn.VietnameseText;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -41,7 +40,7 @@ public class CampaignService {
     AuditTrail audit;
 
     @Transactional
-    public Campaign create(CampaignInput input) {
+    public Campaign create(CampaignDetails input) {
         Campaign campaign = new Campaign();
         apply(campaign, input, Set.of());
         campaign.persist();
@@ -55,7 +54,7 @@ public class CampaignService {
      * unconfirmed order in it (409 otherwise), as its order would lose the campaign it was priced in.
      */
     @Transactional
-    public Campaign update(long id, CampaignInput input) {
+    public Campaign update(long id, CampaignDetails input) {
         if (input.reason() == null || input.reason().isBlank()) {
             throw ProblemException.invalid("reason", "is required when changing a campaign: say why");
         }
@@ -105,14 +104,14 @@ public class CampaignService {
         return audit.of(AuditEntry.SubjectType.CAMPAIGN, id);
     }
 
-    private void apply(Campaign campaign, CampaignInput input, Set<Long> alreadyInIt) {
+    private void apply(Campaign campaign, CampaignDetails input, Set<Long> alreadyInIt) {
         if (!input.endsAt().isAfter(input.startsAt())) {
             throw ProblemException.invalid("endsAt", "must be after startsAt");
         }
         List<CampaignLot> lots = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < input.lots().size(); i++) {
-            CampaignInput.LotPrice lot = input.lots().get(i);
+            CampaignDetails.LotPrice lot = input.lots().get(i);
             String field = "lots[" + i + "].lotId";
             if (!seen.add(lot.lotId())) {
                 throw ProblemException.invalid(field, "lot " + lot.lotId() + " is listed twice");

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import io.agrilink.catalog.Lot;
 import io.agrilink.catalog.Product;
-import io.agrilink.catalog.rest.LotInput;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 
@@ -26,7 +25,7 @@ public class LotService {
     EntityManager em;
 
     @Transactional
-    public Lot create(LotInput input) {
+    public Lot create(NewLot input) {
         Product product = Product.<Product> findByIdOptional(input.productId())
                 .orElseThrow(() -> ProblemException.notFound("Product", input.productId()).with("field", "productId"));
         caller.requireOwnerOrStaff(product.producer.owners, "product " + product.id);
@@ -50,7 +49,7 @@ public class LotService {
      * difference goes to or comes from the available grams, in one conditional update.
      */
     @Transactional
-    public Lot change(long id, LotInput.Change change) {
+    public Lot change(long id, LotChange change) {
         Lot lot = get(id);
         caller.requireOwnerOrStaff(lot.product.producer.owners, "lot " + id);
         if (change.harvestDate() != null) {

@@ -19,7 +19,6 @@ import io.agrilink.catalog.Certification;
 import io.agrilink.catalog.FarmerBadge;
 import io.agrilink.catalog.Producer;
 import io.agrilink.catalog.Product;
-import io.agrilink.catalog.rest.ProducerInput;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.vn.Phones;
@@ -41,7 +40,7 @@ public class ProducerService {
 
     /** A farmer becomes the owner of what they create; staff name the owners. */
     @Transactional
-    public Producer create(ProducerInput input) {
+    public Producer create(ProducerDetails input) {
         Producer producer = new Producer();
         apply(producer, input);
         if (caller.isStaff()) {
@@ -55,7 +54,7 @@ public class ProducerService {
 
     /** Replaces what a producer says about itself; only staff change its owners. */
     @Transactional
-    public Producer update(long id, ProducerInput input) {
+    public Producer update(long id, ProducerDetails input) {
         Producer producer = get(id);
         caller.requireOwnerOrStaff(producer.owners, "producer " + id);
         apply(producer, input);
@@ -146,7 +145,7 @@ public class ProducerService {
         return counts;
     }
 
-    private void apply(Producer producer, ProducerInput input) {
+    private void apply(Producer producer, ProducerDetails input) {
         Provinces.Resolved province = Provinces.resolve(input.province()).orElseThrow(
                 () -> ProblemException.invalid("province", "is not one of the 34 provinces of Vietnam (nor a former one)"));
         String phone = Phones.normalise(input.phone()).orElseThrow(
@@ -160,9 +159,9 @@ public class ProducerService {
         producer.growingAreaCode = input.growingAreaCode() == null || input.growingAreaCode().isBlank() ? null
                 : input.growingAreaCode().strip().toUpperCase();
         List<Certification> certifications = new ArrayList<>();
-        List<ProducerInput.CertificationInput> given = input.certifications() == null ? List.of() : input.certifications();
+        List<ProducerDetails.Certificate> given = input.certifications() == null ? List.of() : input.certifications();
         for (int i = 0; i < given.size(); i++) {
-            ProducerInput.CertificationInput c = given.get(i);
+            ProducerDetails.Certificate c = given.get(i);
             if (!c.expiresOn().isAfter(c.issuedOn())) {
                 throw ProblemException.invalid("certifications[" + i + "].expiresOn", "must be after issuedOn");
             }

@@ -20,7 +20,6 @@ import io.agrilink.catalog.Producer;
 import io.agrilink.catalog.Product;
 import io.agrilink.catalog.ProductText;
 import io.agrilink.catalog.repository.ProductRepository;
-import io.agrilink.catalog.rest.ProductInput;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.vn.VietnameseText;
@@ -47,7 +46,7 @@ public class ProductService {
     AuditTrail audit;
 
     @Transactional
-    public Product create(ProductInput input) {
+    public Product create(ProductDetails input) {
         Producer producer = Producer.<Producer> findByIdOptional(input.producerId())
                 .orElseThrow(() -> ProblemException.notFound("Producer", input.producerId()).with("field", "producerId"));
         caller.requireOwnerOrStaff(producer.owners, "producer " + producer.id);
@@ -59,7 +58,7 @@ public class ProductService {
     }
 
     @Transactional
-    public Product update(long id, ProductInput input) {
+    public Product update(long id, ProductDetails input) {
         Product product = get(id);
         caller.requireOwnerOrStaff(product.producer.owners, "product " + id);
         if (input.producerId() != product.producer.id) {
@@ -139,7 +138,7 @@ public class ProductService {
         product.sortName = sortName.length() > 200 ? sortName.substring(0, 200) : sortName;
     }
 
-    private void apply(Product product, ProductInput input) {
+    private void apply(Product product, ProductDetails input) {
         Map<String, ProductText> texts = new LinkedHashMap<>();
         input.texts().forEach((tag, text) -> {
             String language = languageTag(tag);

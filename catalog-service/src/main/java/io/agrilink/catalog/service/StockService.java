@@ -2,6 +2,7 @@ package io.agrilink.catalog.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,14 @@ import io.quarkus.scheduler.Scheduled;
  * <p>
  * Requests that touch the same lots (the same "lane") wait in an in-memory queue; one worker at a
  * time drains a lane and hands everything queued, up to {@code max-batch}, to
- * {@link StockLedger#apply} as one transaction, then answers each caller with its own outcome.
+ * {@link StockReservations#apply} as one transaction, then answers each caller with its own outcome.
  * So a thousand orders for one lot take a few transactions, not a thousand row locks in turn.
  * Correctness does not rest on the queue: the ledger locks the lots and the database checks the
  * arithmetic, so two service instances (two queues) stay correct, only less batched.
+ * <p>
+ * The ledger is one class per job: {@link StockReservations}, {@link StockConfirmations},
+ * {@link StockReleases} (and expiries), {@link StockQueries}; {@link StockRules} checks a
+ * reservation before it reaches them.
  */
 @ApplicationScoped
 public class StockService {
@@ -48,7 +53,19 @@ public class StockService {
     private static final Logger LOG = Logger.getLogger(StockService.class);
 
     @Inject
-    StockLedger ledger;
+    StockRules rules;
+
+    @Inject
+    StockReservations reservations;
+
+    @Inject
+    StockConfirmations confirmations;
+
+    @Inject
+    StockReleases releases;
+
+    @Inject
+    StockQueries queries;
 
     @Inject
     CatalogConfig config;
@@ -61,7 +78,7 @@ public class StockService {
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private ExecutorService workers;
 
-    private record Job(List<StockRequest> requests, CompletableFuture<List<StockOutcome>> done) {
+    private record Job(List<StockHold> holds, CompletableFuture<List<StockOutcome>> done) {
     }
 
     private static final class Lane {
@@ -88,37 +105,53 @@ public class StockService {
         workers.shutdown();
     }
 
-    /** Holds the grams of one reservation request (all lines or none). */
-    public StockOutcome reserve(StockRequest request) {
+    /** Holds the grams of one reservation (all lines or none); a 400 when it breaks a rule. */
+    public StockOutcome reserve(NewReservation reservation) {
+        StockHold hold = rules.check(reservation);
         // a repeated order reference is answered by the ledger within the batch, without a query of its own
-        return await(submit(request.laneKey(), List.of(request))).get(0);
+        return await(submit(hold.laneKey(), List.of(hold))).get(0);
     }
 
     /**
      * Holds many reservations: those touching the same lots are applied together, in one
-     * transaction per lane. Outcomes come back in the order of the requests.
+     * transaction per lane. Outcomes come back in the order of the reservations; one that
+     * breaks a rule gets its 400 and the others go on.
      */
-    public List<StockOutcome> reserveAll(List<StockRequest> requests) {
+    public List<StockOutcome> reserveAll(List<NewReservation> asked) {
+        StockOutcome[] outcomes = new StockOutcome[asked.size()];
+        List<StockHold> holds = new ArrayList<>();
+        List<Integer> holdPositions = new ArrayList<>();
+        for (int i = 0; i < asked.size(); i++) {
+            NewReservation reservation = asked.get(i);
+            try {
+                holds.add(rules.check(reservation));
+                holdPositions.add(i);
+            } catch (ProblemException e) {
+                outcomes[i] = StockOutcome.invalid(reservation == null ? null : reservation.orderRef(), e);
+            }
+        }
+        if (holds.isEmpty()) {
+            return Arrays.asList(outcomes);
+        }
         Map<String, List<Integer>> byLane = new LinkedHashMap<>();
-        for (int i = 0; i < requests.size(); i++) {
-            byLane.computeIfAbsent(requests.get(i).laneKey(), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < holds.size(); i++) {
+            byLane.computeIfAbsent(holds.get(i).laneKey(), k -> new ArrayList<>()).add(i);
         }
         Map<String, CompletableFuture<List<StockOutcome>>> pending = new LinkedHashMap<>();
-        byLane.forEach((key, positions) -> pending.put(key, submit(key, positions.stream().map(requests::get).toList())));
+        byLane.forEach((key, positions) -> pending.put(key, submit(key, positions.stream().map(holds::get).toList())));
 
-        StockOutcome[] outcomes = new StockOutcome[requests.size()];
         pending.forEach((key, future) -> {
             List<Integer> positions = byLane.get(key);
             List<StockOutcome> results = await(future);
             for (int i = 0; i < positions.size(); i++) {
-                outcomes[positions.get(i)] = results.get(i);
+                outcomes[holdPositions.get(positions.get(i))] = results.get(i);
             }
         });
-        return List.of(outcomes);
+        return Arrays.asList(outcomes);
     }
 
-    public Optional<ReservationView> find(String orderRef) {
-        return Optional.ofNullable(ledger.load(List.of(orderRef)).get(orderRef));
+    public Optional<Reservation> find(String orderRef) {
+        return Optional.ofNullable(queries.load(List.of(orderRef)).get(orderRef));
     }
 
     /**
@@ -126,21 +159,21 @@ public class StockService {
      * grams again when it still could be reserved (else 409: the short, expired or delisted lot, or
      * the buyer's campaign limit); a released one never.
      */
-    public ReservationView confirm(String orderRef) {
-        StockLedger.Confirmation confirmation = ledger.confirm(orderRef, Instant.now());
+    public Reservation confirm(String orderRef) {
+        StockConfirmations.Confirmation confirmation = confirmations.confirm(orderRef, Instant.now());
         return switch (confirmation.result()) {
             case CONFIRMED, ALREADY_CONFIRMED -> confirmation.reservation();
             case UNKNOWN -> throw ProblemException.notFound("Reservation", orderRef);
             case NOT_HELD -> throw ProblemException.conflict("Reservation " + orderRef + " is "
                     + confirmation.reservation().status() + " and can no longer be confirmed")
-                    .with("reservationStatus", confirmation.reservation().status());
-            case CANNOT_RETAKE -> throw confirmation.refusal()
-                    .with("reservationStatus", confirmation.reservation().status());
+                    .with("reservationStatus", confirmation.reservation().status().name());
+            case CANNOT_RETAKE -> throw confirmation.refusal().problemRetaking(orderRef)
+                    .with("reservationStatus", confirmation.reservation().status().name());
         };
     }
 
     /** One reference's outcome in {@link #confirmAll}: 200 with the status, or the problem the single confirm would raise. */
-    public record Confirmed(String orderRef, int status, String reservationStatus, ProblemException problem) {
+    public record Confirmed(String orderRef, int status, ReservationStatus reservationStatus, ProblemException problem) {
     }
 
     /**
@@ -149,19 +182,19 @@ public class StockService {
      * {@link #confirm} would have answered for that reference.
      */
     public List<Confirmed> confirmAll(List<String> orderRefs) {
-        return ledger.confirmAll(orderRefs, Instant.now()).stream().map(c -> switch (c.result()) {
+        return confirmations.confirmAll(orderRefs, Instant.now()).stream().map(c -> switch (c.result()) {
             case CONFIRMED, ALREADY_CONFIRMED -> new Confirmed(c.orderRef(), 200, c.status(), null);
             case UNKNOWN -> new Confirmed(c.orderRef(), 404, null, ProblemException.notFound("Reservation", c.orderRef()));
             // the reservation's status is in the result itself, so the problem keeps its numeric status
             case NOT_HELD -> new Confirmed(c.orderRef(), 409, c.status(), ProblemException.conflict(
                     "Reservation " + c.orderRef() + " is " + c.status() + " and can no longer be confirmed"));
-            case CANNOT_RETAKE -> new Confirmed(c.orderRef(), 409, c.status(), c.refusal());
+            case CANNOT_RETAKE -> new Confirmed(c.orderRef(), 409, c.status(), c.refusal().problemRetaking(c.orderRef()));
         }).toList();
     }
 
     /** Gives the grams back; nothing happens for a reservation already released, expired or unknown. */
     public void release(String orderRef) {
-        ledger.release(orderRef, Instant.now());
+        releases.release(orderRef, Instant.now());
     }
 
     /** Expired holds give their grams back even when no one is short of them. */
@@ -172,7 +205,7 @@ public class StockService {
         try {
             long freed;
             do {
-                freed = ledger.expire(Instant.now(), limit);
+                freed = releases.expire(Instant.now(), limit);
                 if (freed > 0) {
                     LOG.debugf("Expired holds returned %d g to stock", freed);
                 }
@@ -185,8 +218,8 @@ public class StockService {
 
     // ------------------------------------------------------------------ lanes
 
-    private CompletableFuture<List<StockOutcome>> submit(String key, List<StockRequest> requests) {
-        Job job = new Job(requests, new CompletableFuture<>());
+    private CompletableFuture<List<StockOutcome>> submit(String key, List<StockHold> holds) {
+        Job job = new Job(holds, new CompletableFuture<>());
         Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
         lane.queue.add(job);
         if (lane.draining.compareAndSet(false, true)) {
@@ -201,11 +234,11 @@ public class StockService {
             List<Job> batch = new ArrayList<>();
             int count = 0;
             for (Job next = lane.queue.peek(); next != null; next = lane.queue.peek()) {
-                if (!batch.isEmpty() && count + next.requests().size() > max) {
+                if (!batch.isEmpty() && count + next.holds().size() > max) {
                     break;
                 }
                 batch.add(lane.queue.poll());
-                count += next.requests().size();
+                count += next.holds().size();
             }
             if (batch.isEmpty()) {
                 lane.draining.set(false);
@@ -224,15 +257,15 @@ public class StockService {
     }
 
     private void process(List<Job> batch) {
-        List<StockRequest> requests = new ArrayList<>();
-        batch.forEach(job -> requests.addAll(job.requests()));
-        batchSizes.record(requests.size());
+        List<StockHold> holds = new ArrayList<>();
+        batch.forEach(job -> holds.addAll(job.holds()));
+        batchSizes.record(holds.size());
         try {
-            List<StockOutcome> outcomes = applyWithExpiry(requests);
+            List<StockOutcome> outcomes = applyWithExpiry(holds);
             int at = 0;
             for (Job job : batch) {
-                job.done().complete(outcomes.subList(at, at + job.requests().size()));
-                at += job.requests().size();
+                job.done().complete(outcomes.subList(at, at + job.holds().size()));
+                at += job.holds().size();
             }
         } catch (RuntimeException e) {
             batch.forEach(job -> job.done().completeExceptionally(e));
@@ -240,27 +273,26 @@ public class StockService {
     }
 
     /**
-     * Applies the requests; when some were short of grams on lots that have holds, expires the
-     * holds whose time is up (lazily, without waiting for the job) and tries those requests again.
+     * Applies the holds; when some were short of grams on lots that have holds, expires the
+     * holds whose time is up (lazily, without waiting for the job) and tries those again.
      */
-    private List<StockOutcome> applyWithExpiry(List<StockRequest> requests) {
-        StockLedger.Applied applied = ledger.apply(requests, Instant.now());
+    private List<StockOutcome> applyWithExpiry(List<StockHold> holds) {
+        StockReservations.Applied applied = reservations.apply(holds, Instant.now());
         if (applied.shortLotsWithHolds().isEmpty()) {
             return applied.outcomes();
         }
-        if (!ledger.expireOn(applied.shortLotsWithHolds(), Instant.now())) {
+        if (!releases.expireOn(applied.shortLotsWithHolds(), Instant.now())) {
             return applied.outcomes();
         }
         List<StockOutcome> outcomes = new ArrayList<>(applied.outcomes());
         List<Integer> retried = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
-            StockOutcome o = outcomes.get(i);
-            if (!o.succeeded() && o.status() == 409 && o.problem().extensions().containsKey("gramsLeft")
-                    && !o.problem().extensions().containsKey("limitGrams")) {
+            // only a lot short of grams can change once expired holds have given theirs back
+            if (outcomes.get(i).refusal() instanceof StockRefusal.SoldOut) {
                 retried.add(i);
             }
         }
-        List<StockOutcome> again = ledger.apply(retried.stream().map(requests::get).toList(), Instant.now()).outcomes();
+        List<StockOutcome> again = reservations.apply(retried.stream().map(holds::get).toList(), Instant.now()).outcomes();
         for (int i = 0; i < retried.size(); i++) {
             outcomes.set(retried.get(i), again.get(i));
         }

@@ -10,7 +10,7 @@ import io.agrilink.catalog.Product;
 import io.agrilink.catalog.service.LotService;
 
 /** A lot with its stock and what traces it to the orchard: producer, place and growing-area code. */
-public record LotResponse(
+public record LotView(
         long id,
         long productId,
         String productName,
@@ -34,10 +34,10 @@ public record LotResponse(
         Instant createdAt) {
 
     /** {@code campaign} is null when no campaign with this lot runs now. */
-    public static LotResponse from(Lot lot, String productName, LotService.CampaignPrice campaign) {
+    public static LotView from(Lot lot, String productName, LotService.CampaignPrice campaign) {
         Product product = lot.product;
         Producer producer = product.producer;
-        return new LotResponse(lot.id, product.id, productName, producer.id, producer.name,
+        return new LotView(lot.id, product.id, productName, producer.id, producer.name,
                 producer.owners.stream().sorted().toList(), producer.province, producer.commune,
                 lot.growingAreaCode != null ? lot.growingAreaCode : producer.growingAreaCode, lot.harvestDate,
                 lot.bestBefore, lot.quantityGrams, lot.availableGrams, lot.heldGrams, lot.confirmedGrams,

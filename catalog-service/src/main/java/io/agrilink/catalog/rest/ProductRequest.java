@@ -1,5 +1,6 @@
 package io.agrilink.catalog.rest;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,12 +13,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.agrilink.catalog.Product;
+import io.agrilink.catalog.service.ProductDetails;
 
 /**
  * A product as its producer lists it. {@code texts} maps a BCP 47 language tag to the name and
  * story in that language; {@code vi} and {@code en} are required.
  */
-public record ProductInput(
+public record ProductRequest(
         @NotNull Long producerId,
         @NotNull Product.Category category,
         @NotNull @Size(min = 2, max = 20) Map<@NotBlank @Size(max = 35) String, @NotNull @Valid Text> texts,
@@ -29,5 +31,12 @@ public record ProductInput(
         @Min(-40) @Max(40) Integer maxCelsius) {
 
     public record Text(@NotBlank @Size(max = 200) String name, @Size(max = 4000) String story) {
+    }
+
+    public ProductDetails toDetails() {
+        Map<String, ProductDetails.Text> given = new LinkedHashMap<>();
+        texts.forEach((tag, text) -> given.put(tag, new ProductDetails.Text(text.name(), text.story())));
+        return new ProductDetails(producerId, category, given, pricePerKg, seasonMonths, shelfLifeDays, coldChain,
+                minCelsius, maxCelsius);
     }
 }

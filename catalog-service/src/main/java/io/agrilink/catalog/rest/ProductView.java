@@ -17,7 +17,7 @@ import io.agrilink.catalog.ProductText;
  * the best match of Accept-Language among {@code languages}, else English, else Vietnamese.
  * {@code delistedAt} is set once staff took it off sale.
  */
-public record ProductResponse(
+public record ProductView(
         long id,
         ProducerSummary producer,
         Product.Category category,
@@ -25,7 +25,7 @@ public record ProductResponse(
         String name,
         String story,
         List<String> languages,
-        Map<String, ProductInput.Text> texts,
+        Map<String, ProductRequest.Text> texts,
         long pricePerKg,
         List<Integer> seasonMonths,
         boolean inSeason,
@@ -42,13 +42,13 @@ public record ProductResponse(
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    public static ProductResponse from(Product p, List<Locale> acceptable, boolean livestreamReady) {
+    public static ProductView from(Product p, List<Locale> acceptable, boolean livestreamReady) {
         ProductText text = pick(p.texts, acceptable);
-        Map<String, ProductInput.Text> texts = new TreeMap<>();
-        p.texts.forEach(t -> texts.put(t.language, new ProductInput.Text(t.name, t.story)));
+        Map<String, ProductRequest.Text> texts = new TreeMap<>();
+        p.texts.forEach(t -> texts.put(t.language, new ProductRequest.Text(t.name, t.story)));
         int month = LocalDate.now(VIETNAM).getMonthValue();
         Producer producer = p.producer;
-        return new ProductResponse(p.id,
+        return new ProductView(p.id,
                 new ProducerSummary(producer.id, producer.name, producer.kind, producer.province, producer.commune,
                         producer.growingAreaCode, producer.ocopStars, livestreamReady),
                 p.category, text.language, text.name, text.story, List.copyOf(texts.keySet()), texts, p.pricePerKg,

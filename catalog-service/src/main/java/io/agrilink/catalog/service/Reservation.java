@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** A reservation as order-service sees it: each line with what the order needs to know of the lot. */
-public record ReservationView(String orderRef, String buyer, String status, Instant expiresAt, List<Line> lines) {
+public record Reservation(String orderRef, String buyer, ReservationStatus status, Instant expiresAt, List<Line> lines) {
 
     public record Line(
             long lotId,

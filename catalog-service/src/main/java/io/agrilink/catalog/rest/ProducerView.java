@@ -7,7 +7,7 @@ import java.util.List;
 import io.agrilink.catalog.Certification;
 import io.agrilink.catalog.Producer;
 
-public record ProducerResponse(
+public record ProducerView(
         long id,
         String name,
         Producer.Kind kind,
@@ -16,23 +16,23 @@ public record ProducerResponse(
         String commune,
         String phone,
         String growingAreaCode,
-        List<CertificationResponse> certifications,
-        ProducerInput.Ocop ocop,
+        List<CertificationView> certifications,
+        ProducerRequest.Ocop ocop,
         boolean livestreamReady,
         List<String> owners,
         Instant createdAt) {
 
-    public record CertificationResponse(Certification.Scheme scheme, String code, LocalDate issuedOn,
+    public record CertificationView(Certification.Scheme scheme, String code, LocalDate issuedOn,
             LocalDate expiresOn, boolean valid) {
     }
 
-    public static ProducerResponse from(Producer p, boolean livestreamReady) {
+    public static ProducerView from(Producer p, boolean livestreamReady) {
         LocalDate today = LocalDate.now();
-        return new ProducerResponse(p.id, p.name, p.kind, p.province, p.provinceGiven, p.commune, p.phone,
+        return new ProducerView(p.id, p.name, p.kind, p.province, p.provinceGiven, p.commune, p.phone,
                 p.growingAreaCode,
-                p.certifications.stream().map(c -> new CertificationResponse(c.scheme, c.code, c.issuedOn,
+                p.certifications.stream().map(c -> new CertificationView(c.scheme, c.code, c.issuedOn,
                         c.expiresOn, !today.isBefore(c.issuedOn) && !today.isAfter(c.expiresOn))).toList(),
-                p.ocopStars == null ? null : new ProducerInput.Ocop(p.ocopStars, p.ocopLevel, p.ocopExpiresOn),
+                p.ocopStars == null ? null : new ProducerRequest.Ocop(p.ocopStars, p.ocopLevel, p.ocopExpiresOn),
                 livestreamReady, p.owners.stream().sorted().toList(), p.createdAt);
     }
 }

@@ -9,11 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import io.agrilink.catalog.service.CampaignDetails;
+
 /**
  * A sale event: who hosts it, when it runs, which lots at which price, and the per-buyer limit.
  * {@code reason} goes to the audit trail; it is required when changing a campaign.
  */
-public record CampaignInput(
+public record CampaignRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 200) String host,
         @Size(max = 4000) String description,
@@ -25,5 +27,10 @@ public record CampaignInput(
         @Size(max = 500) String reason) {
 
     public record LotPrice(@NotNull Long lotId, @NotNull @Positive Long pricePerKg) {
+    }
+
+    public CampaignDetails toDetails() {
+        return new CampaignDetails(name, host, description, startsAt, endsAt, perBuyerLimitGrams, targetGrams,
+                lots.stream().map(l -> new CampaignDetails.LotPrice(l.lotId(), l.pricePerKg())).toList(), reason);
     }
 }

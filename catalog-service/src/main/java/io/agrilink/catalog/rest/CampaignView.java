@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** A campaign with its lots and how much of its target is held or sold. */
-public record CampaignResponse(
+public record CampaignView(
         long id,
         String name,
         String host,
