@@ -20,9 +20,10 @@ import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.CustomerOrder.Status;
 import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OrderLine;
-import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.LogisticsRestClient;
 import io.agrilink.order.config.OrderConfig;
+import io.agrilink.order.outbox.OutboxKinds;
+import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.platform.problem.ProblemException;
 
 /**
@@ -54,6 +55,9 @@ public class OrderLifecycle {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Outbox outbox;
+
     /** Staff record the bank transfer: the order is confirmed and its reservation confirmed in catalog-service. */
     @Transactional
     public CustomerOrder markPaid(long orderId, Actor staff, String reference) {
@@ -71,7 +75,7 @@ public class OrderLifecycle {
         order.confirmedAt = now;
         OrderEvent.of(order, now, staff.subject(), "PAID", Status.PLACED, Status.CONFIRMED,
                 reference == null ? "bank transfer received" : "bank transfer received: " + reference).persist();
-        OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, order.id, order.orderRef, now).persist();
+        outbox.add(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), order.orderRef);
         return order;
     }
 
@@ -110,7 +114,7 @@ public class OrderLifecycle {
             order.readyAt = now;
             OrderEvent.of(order, now, actor.subject(), "READY_FOR_PICKUP", Status.CONFIRMED, Status.READY_FOR_PICKUP,
                     "packed: " + order.lines.stream().mapToLong(l -> l.packedGrams).sum() + " g").persist();
-            OutboxMessage.of(OutboxMessage.Kind.CREATE_SHIPMENT, order.id, toJson(shipment(order)), now).persist();
+            outbox.add(OutboxKinds.CREATE_SHIPMENT, order.id.toString(), toJson(shipment(order)));
         }
         return order;
     }
@@ -148,12 +152,61 @@ public class OrderLifecycle {
         return order;
     }
 
+    // ------------------------------------------------------------------ the outbox's answers
+    // Called by the handlers in io.agrilink.order.outbox, in the transaction that records a
+    // delivery's outcome, after lockForOutbox took the order's lock.
+
+    /**
+     * Locks the order a message is about before the outbox locks the message's row: the order
+     * first, as every change of an order (a cancel stopping its handoff) takes them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForOutbox(Long orderId) {
+        if (orderId != null) {
+            CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** logistics-service took the order's shipment: the order learns its shipment and delivery code. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handedOver(Long orderId, Long shipmentId, String deliveryCode, int attempts, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId);
+        if (order == null) {
+            return;
+        }
+        if (shipmentId != null && order.shipmentId == null) {
+            order.shipmentId = shipmentId;
+        }
+        if (deliveryCode != null) {
+            // the buyer shows this code to the courier as proof of delivery
+            order.deliveryCode = deliveryCode;
+        }
+        OrderEvent.of(order, now, "system", "SHIPMENT_CREATED", order.status, order.status,
+                "handed to logistics-service" + (shipmentId == null ? "" : ": shipment " + shipmentId)
+                        + (attempts > 1 ? " after " + attempts + " attempts" : ""))
+                .persist();
+    }
+
+    /**
+     * Another service refused a message about the order for good: the history says so
+     * ({@code <kind>_FAILED}), for staff, who re-drive or discard it at {@code /outbox}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void outboxRefused(Long orderId, String kind, String error, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId);
+        if (order != null) {
+            OrderEvent.of(order, now, "system", kind + "_FAILED", order.status, order.status, "needs staff: " + error)
+                    .persist();
+        }
+    }
+
     /**
      * logistics-service withdrew the shipment of a CANCELLING order: the order is CANCELLED and its
-     * stock released. Runs in the outbox relay's transaction.
+     * stock released.
      */
-    void shipmentWithdrawn(long orderId, Instant now) {
-        CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentWithdrawn(Long orderId, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order != null && order.status == Status.CANCELLING) {
             cancel(order, "system", "cancelled: logistics-service withdrew the shipment", now);
         }
@@ -164,8 +217,9 @@ public class OrderLifecycle {
      * CANCELLING order goes back to READY_FOR_PICKUP (its PICKED_UP event follows); one that the
      * event already moved on keeps its status. Either way the history says so.
      */
-    void withdrawalRefused(long orderId, String error, Instant now) {
-        CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawalRefused(Long orderId, String error, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return;
         }
@@ -175,6 +229,27 @@ public class OrderLifecycle {
         }
         OrderEvent.of(order, now, "system", "CANCEL_REFUSED", from, order.status,
                 "not cancelled: the carrier picked the shipment up first (logistics-service: " + error + ")").persist();
+    }
+
+    /**
+     * catalog-service refused the order's reservation confirmation for good (its hold expired and
+     * the grams were sold meanwhile): an order before handover is cancelled by {@code system}
+     * (action {@code STOCK_LOST}); one already handed over or later keeps its status, and the
+     * entry tells staff.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stockLost(long orderId, String error, Instant now) {
+        CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return;
+        }
+        String detail = "the stock could not be secured (catalog-service: " + error + ")";
+        if (order.status.beforeHandover() && order.status != Status.CANCELLING) {
+            cancelBeforePickup(order, "system", "STOCK_LOST", "cancelled: " + detail, "stock lost", now);
+        } else if (order.status != Status.CANCELLED) {
+            OrderEvent.of(order, now, "system", "STOCK_LOST", order.status, order.status, "needs staff: " + detail)
+                    .persist();
+        }
     }
 
     /** Cancels (at most {@code limit}) bank-transfer orders whose payment window closed before {@code now}; returns how many. */
@@ -262,22 +337,6 @@ public class OrderLifecycle {
         return new EventOutcome(order, true);
     }
 
-    /**
-     * catalog-service refused the order's reservation confirmation for good (its hold expired and
-     * the grams were sold meanwhile): an order before handover is cancelled by {@code system}
-     * (action {@code STOCK_LOST}); one already handed over or later keeps its status, and the
-     * entry tells staff. Runs in the caller's transaction, with the order locked.
-     */
-    void stockLost(CustomerOrder order, String error, Instant now) {
-        String detail = "the stock could not be secured (catalog-service: " + error + ")";
-        if (order.status.beforeHandover() && order.status != Status.CANCELLING) {
-            cancelBeforePickup(order, "system", "STOCK_LOST", "cancelled: " + detail, "stock lost", now);
-        } else if (order.status != Status.CANCELLED) {
-            OrderEvent.of(order, now, "system", "STOCK_LOST", order.status, order.status, "needs staff: " + detail)
-                    .persist();
-        }
-    }
-
     private void cancel(CustomerOrder order, String actor, String detail, Instant now) {
         cancel(order, actor, "CANCELLED", detail, now).persist();
     }
@@ -290,12 +349,12 @@ public class OrderLifecycle {
     private void cancelBeforePickup(CustomerOrder order, String actor, String action, String detail, String reason,
             Instant now) {
         Status from = order.status;
-        if (from == Status.READY_FOR_PICKUP && !handoffWithdrawn(order, now)) {
+        if (from == Status.READY_FOR_PICKUP && !handoffWithdrawn(order)) {
             order.status = Status.CANCELLING;
             OrderEvent.of(order, now, actor, "CANCEL_REQUESTED", from, Status.CANCELLING,
                     detail + "; waiting for logistics-service to withdraw the shipment").persist();
-            OutboxMessage.of(OutboxMessage.Kind.WITHDRAW_SHIPMENT, order.id,
-                    toJson(new LogisticsRestClient.Withdrawal(order.id, reason)), now).persist();
+            outbox.add(OutboxKinds.WITHDRAW_SHIPMENT, order.id.toString(),
+                    toJson(new LogisticsRestClient.Withdrawal(order.id, reason)));
         } else {
             cancel(order, actor, action, detail, now).persist();
         }
@@ -307,32 +366,25 @@ public class OrderLifecycle {
         order.status = Status.CANCELLED;
         String note = detail;
         if (from.beforeHandover()) {
-            OutboxMessage.update("failedAt = ?1, lastError = 'order cancelled before confirmation' "
-                    + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null",
-                    now, order.id, OutboxMessage.Kind.CONFIRM_RESERVATION);
-            OutboxMessage.of(OutboxMessage.Kind.RELEASE_RESERVATION, order.id, order.orderRef, now).persist();
+            outbox.stop(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), "order cancelled before confirmation");
+            outbox.add(OutboxKinds.RELEASE_RESERVATION, order.id.toString(), order.orderRef);
             note += "; stock released";
         }
         return OrderEvent.of(order, now, actor, action, from, Status.CANCELLED, note);
     }
 
     /**
-     * Stops the order's handoff to logistics-service. Returns true when it had never been attempted
-     * (the relay had not claimed it: a claim moves {@code next_attempt_at} a lease ahead, and this
-     * update waits for a claim in progress), so logistics-service never heard of the order. Otherwise
-     * the handoff is stopped from being retried but may have arrived: logistics-service must be asked
-     * to withdraw it.
+     * Stops the order's handoff to logistics-service. Returns true when no relay had claimed it yet
+     * (the platform counts an attempt when it claims, and this update waits for a claim in
+     * progress), so logistics-service never heard of the order. Otherwise the handoff is stopped
+     * from being retried but may have arrived: logistics-service must be asked to withdraw it.
      */
-    private static boolean handoffWithdrawn(CustomerOrder order, Instant now) {
-        long neverSent = OutboxMessage.update("failedAt = ?1, lastError = 'withdrawn: order cancelled' "
-                + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null "
-                + "and attempts = 0 and nextAttemptAt <= ?1", now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
-        if (neverSent > 0) {
+    private boolean handoffWithdrawn(CustomerOrder order) {
+        String subject = order.id.toString();
+        if (outbox.stopUnsent(OutboxKinds.CREATE_SHIPMENT, subject, "withdrawn: order cancelled") > 0) {
             return true;
         }
-        OutboxMessage.update("failedAt = ?1, lastError = 'withdrawn: order cancelled' "
-                + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null",
-                now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
+        outbox.stop(OutboxKinds.CREATE_SHIPMENT, subject, "withdrawn: order cancelled");
         return false;
     }
 
