@@ -62,19 +62,7 @@ public class OrderLifecycle {
     @Transactional
     public CustomerOrder markPaid(long orderId, Actor staff, String reference) {
         CustomerOrder order = lock(orderId);
-        if (order.payment != CustomerOrder.Payment.BANK_TRANSFER) {
-            throw ProblemException.conflict("Order " + orderId + " is paid cash on delivery, not by bank transfer");
-        }
-        requireStatus(order, "be marked paid", Status.PLACED);
-        Instant now = Instant.now();
-        if (order.paymentDueAt != null && now.isAfter(order.paymentDueAt)) {
-            throw ProblemException.conflict("The payment window of order " + orderId + " closed at "
-                    + order.paymentDueAt + "; the order is being cancelled and its stock released");
-        }
-        order.status = Status.CONFIRMED;
-        order.confirmedAt = now;
-        OrderEvent.of(order, now, staff.subject(), "PAID", Status.PLACED, Status.CONFIRMED,
-                reference == null ? "bank transfer received" : "bank transfer received: " + reference).persist();
+        order.confirmPayment(staff.subject(), reference, Instant.now()).persist();
         outbox.add(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), order.orderRef);
         return order;
     }
@@ -89,7 +77,6 @@ public class OrderLifecycle {
         if (!actor.staff() && order.lines.stream().noneMatch(l -> l.ownedBy(actor.subject()))) {
             throw ProblemException.notFound("Order", orderId);
         }
-        requireStatus(order, "be packed", Status.CONFIRMED);
         Map<Long, OrderLine> lines = new HashMap<>();
         order.lines.forEach(l -> lines.put(l.id, l));
         Instant now = Instant.now();
@@ -103,19 +90,12 @@ public class OrderLifecycle {
                 throw ProblemException.forbidden("Line " + line.id + " is " + line.producerName
                         + "'s product: only its farmers pack it");
             }
-            line.packedGrams = packed.get(i).packedGrams();
-            OrderEvent.of(order, now, actor.subject(), "LINE_PACKED", order.status, order.status,
-                    "line " + line.id + " (lot " + line.lotId + "): " + line.grams + " g ordered, "
-                            + line.packedGrams + " g packed")
-                    .persist();
+            order.packLine(line, packed.get(i).packedGrams(), actor.subject(), now).persist();
         }
-        if (order.lines.stream().allMatch(l -> l.packedGrams != null)) {
-            order.status = Status.READY_FOR_PICKUP;
-            order.readyAt = now;
-            OrderEvent.of(order, now, actor.subject(), "READY_FOR_PICKUP", Status.CONFIRMED, Status.READY_FOR_PICKUP,
-                    "packed: " + order.lines.stream().mapToLong(l -> l.packedGrams).sum() + " g").persist();
+        order.readyIfPacked(actor.subject(), now).ifPresent(ready -> {
+            ready.persist();
             outbox.add(OutboxKinds.CREATE_SHIPMENT, order.id.toString(), toJson(shipment(order)));
-        }
+        });
         return order;
     }
 
@@ -133,20 +113,7 @@ public class OrderLifecycle {
         if (!actor.staff() && !order.buyer.equals(actor.subject())) {
             throw ProblemException.notFound("Order", orderId);
         }
-        Status from = order.status;
-        if (from == Status.CANCELLED || from == Status.DELIVERED) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from + " and can no longer be cancelled")
-                    .with("orderStatus", from.name());
-        }
-        if (from == Status.CANCELLING) {
-            throw ProblemException.conflict("Order " + orderId + " is already being cancelled: logistics-service "
-                    + "is withdrawing its shipment").with("orderStatus", from.name());
-        }
-        if (!from.beforeHandover()) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from
-                    + ": the carrier picked it up, so it can no longer be cancelled; it goes on to delivery or is "
-                    + "returned").with("orderStatus", from.name());
-        }
+        order.requireCancellable();
         cancelBeforePickup(order, actor.subject(), "CANCELLED", reason == null ? "cancelled" : "cancelled: " + reason,
                 reason, Instant.now());
         return order;
@@ -223,12 +190,8 @@ public class OrderLifecycle {
         if (order == null) {
             return;
         }
-        Status from = order.status;
-        if (from == Status.CANCELLING) {
-            order.status = Status.READY_FOR_PICKUP;
-        }
-        OrderEvent.of(order, now, "system", "CANCEL_REFUSED", from, order.status,
-                "not cancelled: the carrier picked the shipment up first (logistics-service: " + error + ")").persist();
+        order.cancelRefused("not cancelled: the carrier picked the shipment up first (logistics-service: " + error
+                + ")", now).persist();
     }
 
     /**
@@ -283,55 +246,10 @@ public class OrderLifecycle {
             }
             return new EventOutcome(order, false);
         }
-        Status from = order.status;
-        if ("CANCELLED".equals(event.status())) {
-            return shipmentCancelled(order, event, actor);
-        }
-        if (from.ordinal() < Status.READY_FOR_PICKUP.ordinal() || from == Status.CANCELLED) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from
-                    + ": it has not been handed to logistics, so shipment events cannot apply to it");
-        }
-        Status to = switch (event.status()) {
-            case "PICKED_UP" -> Status.HANDED_OVER;
-            case "IN_TRANSIT", "OUT_FOR_DELIVERY" -> Status.IN_TRANSIT;
-            case "DELIVERED" -> Status.DELIVERED;
-            default -> from; // ASSIGNED, FAILED_ATTEMPT, RETURNED: recorded, staff decide
-        };
-        if (to.ordinal() < from.ordinal()) {
-            throw ProblemException.conflict("Order " + orderId + " is already " + from + "; shipment status "
-                    + event.status() + " would move it back to " + to);
-        }
-        if (from == Status.DELIVERED && !List.of("DELIVERED", "RETURNED").contains(event.status())) {
-            throw ProblemException.conflict("Order " + orderId + " is already DELIVERED; shipment status "
-                    + event.status() + " comes too late");
-        }
-        order.status = to;
-        if (event.shipmentId() != null && order.shipmentId == null) {
-            order.shipmentId = event.shipmentId();
-        }
-        OrderEvent audit = OrderEvent.of(order, Instant.now(), actor,
-                "SHIPMENT_" + event.status(), from, to, shipmentDetail(event));
-        audit.eventId = event.eventId();
-        audit.persist();
-        return new EventOutcome(order, true);
-    }
-
-    /**
-     * logistics-service cancelled the shipment (staff there, or the withdrawal this service asked
-     * for): an order still waiting for pickup is cancelled and its stock released; an order already
-     * cancelled only records it. logistics-service never cancels after pickup, so a later order is 409.
-     */
-    private EventOutcome shipmentCancelled(CustomerOrder order, ShipmentEvent event, String actor) {
-        Status from = order.status;
-        OrderEvent audit;
-        if (from.awaitingPickup()) {
-            audit = cancel(order, actor, "SHIPMENT_CANCELLED", "cancelled: " + shipmentDetail(event), Instant.now());
-        } else if (from == Status.CANCELLED) {
-            audit = OrderEvent.of(order, Instant.now(), actor, "SHIPMENT_CANCELLED", from, from, shipmentDetail(event));
-        } else {
-            throw ProblemException.conflict("Order " + order.id + " is " + from
-                    + ": a shipment cancellation cannot apply to it").with("orderStatus", from.name());
-        }
+        Instant now = Instant.now();
+        OrderEvent audit = "CANCELLED".equals(event.status())
+                ? cancelled(order, order.shipmentCancelled(actor, shipmentDetail(event), now))
+                : order.followShipment(event.status(), event.shipmentId(), actor, shipmentDetail(event), now);
         audit.eventId = event.eventId();
         audit.persist();
         return new EventOutcome(order, true);
@@ -348,11 +266,8 @@ public class OrderLifecycle {
      */
     private void cancelBeforePickup(CustomerOrder order, String actor, String action, String detail, String reason,
             Instant now) {
-        Status from = order.status;
-        if (from == Status.READY_FOR_PICKUP && !handoffWithdrawn(order)) {
-            order.status = Status.CANCELLING;
-            OrderEvent.of(order, now, actor, "CANCEL_REQUESTED", from, Status.CANCELLING,
-                    detail + "; waiting for logistics-service to withdraw the shipment").persist();
+        if (order.status == Status.READY_FOR_PICKUP && !handoffWithdrawn(order)) {
+            order.requestCancel(actor, detail, now).persist();
             outbox.add(OutboxKinds.WITHDRAW_SHIPMENT, order.id.toString(),
                     toJson(new LogisticsRestClient.Withdrawal(order.id, reason)));
         } else {
@@ -360,17 +275,18 @@ public class OrderLifecycle {
         }
     }
 
-    /** Cancels the order and releases stock not yet handed over; returns the audit row, for the caller to persist. */
+    /** Cancels the order and releases the stock it still holds; returns the audit row, for the caller to persist. */
     private OrderEvent cancel(CustomerOrder order, String actor, String action, String detail, Instant now) {
-        Status from = order.status;
-        order.status = Status.CANCELLED;
-        String note = detail;
-        if (from.beforeHandover()) {
+        return cancelled(order, order.cancel(actor, action, detail, now));
+    }
+
+    /** After the order's move to CANCELLED: the stock it held is given back in catalog-service. */
+    private OrderEvent cancelled(CustomerOrder order, OrderEvent cancel) {
+        if (cancel.toStatus == Status.CANCELLED && cancel.fromStatus.beforeHandover()) {
             outbox.stop(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), "order cancelled before confirmation");
             outbox.add(OutboxKinds.RELEASE_RESERVATION, order.id.toString(), order.orderRef);
-            note += "; stock released";
         }
-        return OrderEvent.of(order, now, actor, action, from, Status.CANCELLED, note);
+        return cancel;
     }
 
     /**
@@ -395,13 +311,6 @@ public class OrderLifecycle {
         }
         order.lines.size(); // loaded now: the caller reads them after the transaction
         return order;
-    }
-
-    private static void requireStatus(CustomerOrder order, String action, Status expected) {
-        if (order.status != expected) {
-            throw ProblemException.conflict("Order " + order.id + " is " + order.status + " and cannot " + action
-                    + " (only a " + expected + " order can)").with("orderStatus", order.status.name());
-        }
     }
 
     private static String shipmentDetail(ShipmentEvent event) {
