@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,6 +19,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.agrilink.order.doubles.CatalogDouble;
+import io.agrilink.order.outbox.OutboxKinds;
+import io.agrilink.platform.outbox.Outbox;
+import io.agrilink.platform.outbox.OutboxStore;
 import io.agrilink.platform.security.Roles;
 import io.agrilink.platform.testing.PostgresResource;
 import io.agrilink.platform.testing.Tokens;
@@ -35,34 +37,34 @@ class ReservationConfirmationTest {
     @Inject
     CatalogDouble catalog;
 
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRows rows;
+
     @Test
     void oneGroupConfirmsTheHeldReservationsAndRecordsAnUnknownOneAsFailedForGood() {
         long lot = catalog.addLot(10_000, 100_000, null, "farmer-lan");
         long first = placed(unique("buyer"), cod(lot, 1_000));
         long second = placed(unique("buyer"), cod(lot, 1_000));
         String unknown = unique("o-unknown");
-        long unknownMessage = QuarkusTransaction.requiringNew().call(() -> {
-            OutboxMessage message = OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, null, unknown,
-                    Instant.now());
-            message.persist();
-            return message.id;
-        });
+        long unknownMessage = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.add(OutboxKinds.CONFIRM_RESERVATION, null, unknown));
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew()
-                .call(() -> OutboxMessage.<OutboxMessage> findById(unknownMessage).failedAt != null));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> rows.byId(unknownMessage).failedAt() != null);
         for (long id : new long[] { first, second }) {
             String ref = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.<CustomerOrder> findById(id).orderRef);
             Awaitility.await().atMost(Duration.ofSeconds(20))
                     .until(() -> "CONFIRMED".equals(catalog.reservation(ref).status));
             // delivered: the message is gone from the outbox
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> QuarkusTransaction.requiringNew().call(
-                    () -> OutboxMessage.count("orderId = ?1 and kind = ?2", id,
-                            OutboxMessage.Kind.CONFIRM_RESERVATION) == 0));
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> rows.count(OutboxKinds.CONFIRM_RESERVATION, id, "true") == 0);
         }
-        OutboxMessage refused = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.findById(unknownMessage));
-        assertNull(refused.deliveredAt);
-        assertEquals(1, refused.attempts);
-        assertTrue(refused.lastError.startsWith("HTTP 404"), refused.lastError);
+        OutboxStore.Row refused = rows.byId(unknownMessage);
+        assertNull(refused.deliveredAt());
+        assertEquals(1, refused.attempts());
+        assertTrue(refused.lastError().startsWith("HTTP 404"), refused.lastError());
     }
 
     @Test
@@ -72,15 +74,12 @@ class ReservationConfirmationTest {
         long id;
         try {
             id = placed(unique("buyer"), cod(lot, 2_000));
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(
-                    () -> OutboxMessage.count("orderId = ?1 and kind = ?2 and attempts > 0", id,
-                            OutboxMessage.Kind.CONFIRM_RESERVATION) == 1));
-            OutboxMessage waiting = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
-                    .<OutboxMessage> find("orderId = ?1 and kind = ?2", id, OutboxMessage.Kind.CONFIRM_RESERVATION)
-                    .firstResult());
-            assertNull(waiting.deliveredAt);
-            assertNull(waiting.failedAt);
-            assertTrue(waiting.lastError.startsWith("HTTP 503"), waiting.lastError);
+            Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> rows.count(OutboxKinds.CONFIRM_RESERVATION, id, "last_error is not null") == 1);
+            OutboxStore.Row waiting = rows.of(OutboxKinds.CONFIRM_RESERVATION, id);
+            assertNull(waiting.deliveredAt());
+            assertNull(waiting.failedAt());
+            assertTrue(waiting.lastError().startsWith("HTTP 503"), waiting.lastError());
         } finally {
             catalog.confirmationsDown(false);
         }
@@ -108,11 +107,9 @@ class ReservationConfirmationTest {
         }
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "CANCELLED".equals(status(id)));
-        OutboxMessage refused = QuarkusTransaction.requiringNew().call(() -> OutboxMessage
-                .<OutboxMessage> find("orderId = ?1 and kind = ?2", id, OutboxMessage.Kind.CONFIRM_RESERVATION)
-                .firstResult());
-        assertNull(refused.deliveredAt);
-        assertTrue(refused.failedAt != null && refused.lastError.startsWith("HTTP 409"), refused.lastError);
+        OutboxStore.Row refused = rows.of(OutboxKinds.CONFIRM_RESERVATION, id);
+        assertNull(refused.deliveredAt());
+        assertTrue(refused.failedAt() != null && refused.lastError().startsWith("HTTP 409"), refused.lastError());
 
         List<OrderEvent> lost = QuarkusTransaction.requiringNew().call(
                 () -> OrderEvent.<OrderEvent> list("orderId = ?1 and action = 'STOCK_LOST'", id));
@@ -136,9 +133,8 @@ class ReservationConfirmationTest {
         long lot = catalog.addLot(10_000, 100_000, null, "farmer-lan");
         long id = placed(unique("buyer"), cod(lot, 1_000));
         String ref = QuarkusTransaction.requiringNew().call(() -> CustomerOrder.<CustomerOrder> findById(id).orderRef);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(
-                () -> OutboxMessage.count("orderId = ?1 and kind = ?2", id,
-                        OutboxMessage.Kind.CONFIRM_RESERVATION) == 0));
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> rows.count(OutboxKinds.CONFIRM_RESERVATION, id, "true") == 0);
         assertEquals("CONFIRMED", catalog.reservation(ref).status);
         assertEquals("CONFIRMED", status(id));
         assertEquals(0L, QuarkusTransaction.requiringNew().call(

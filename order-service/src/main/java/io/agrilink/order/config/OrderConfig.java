@@ -35,8 +35,12 @@ public interface OrderConfig {
     /** The cold chain logistics-service carries. */
     ColdChain coldChain();
 
-    /** Delivery of the outbox. */
-    Outbox outbox();
+    /**
+     * Most reservation confirmations sent to catalog-service in one call (its limit is 1000); the
+     * outbox's own settings are {@code agrilink.outbox.*}.
+     */
+    @WithDefault("500")
+    int confirmBatchSize();
 
     interface Batch {
 
@@ -69,39 +73,5 @@ public interface OrderConfig {
         /** The warmest a cold-chain load may be kept: logistics-service refuses above 30 °C. */
         @WithDefault("30")
         int highestCelsius();
-    }
-
-    interface Outbox {
-
-        /** Messages claimed per round. */
-        @WithDefault("500")
-        int batchSize();
-
-        /** Most reservation confirmations sent to catalog-service in one call (its limit is 1000). */
-        @WithDefault("500")
-        int confirmBatchSize();
-
-        /**
-         * How long the confirmations of a just-committed placement batch wait for the next batches,
-         * so that one catalogue call confirms them together.
-         */
-        @WithDefault("250ms")
-        Duration confirmWait();
-
-        /** Messages delivered in parallel within a round. */
-        @WithDefault("8")
-        int parallelism();
-
-        /** Delay before the first retry; doubled after each failed attempt. */
-        @WithDefault("1S")
-        Duration initialBackoff();
-
-        /** Longest delay between two attempts. */
-        @WithDefault("60S")
-        Duration maxBackoff();
-
-        /** How long a claimed message is hidden from other instances while it is being delivered. */
-        @WithDefault("60S")
-        Duration lease();
     }
 }

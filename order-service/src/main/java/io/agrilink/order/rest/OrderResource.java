@@ -30,10 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.platform.web.Page;
 import io.agrilink.order.CustomerOrder;
-import io.agrilink.order.repository.OrderRepository;
 import io.agrilink.order.service.OrderLifecycle;
 import io.agrilink.order.service.OrderPlacement;
-import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.order.service.OrderQueries;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
 import io.agrilink.platform.web.InterService;
@@ -53,7 +52,7 @@ public class OrderResource {
     OrderLifecycle lifecycle;
 
     @Inject
-    OrderRepository orders;
+    OrderQueries orders;
 
     @Inject
     Caller caller;
@@ -78,7 +77,7 @@ public class OrderResource {
     public Uni<Response> place(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Valid @NotNull PlaceOrderRequest request, @Context SecurityContext security) {
         String buyer = security.getUserPrincipal().getName();
-        return Uni.createFrom().completionStage(placement.place(buyer, idempotencyKey, request))
+        return Uni.createFrom().completionStage(placement.place(buyer, idempotencyKey, request.toNewOrder()))
                 .map(answer -> {
                     Response.ResponseBuilder response = Response.status(answer.status())
                             .type(MediaType.APPLICATION_JSON).entity(answer.body())
@@ -99,8 +98,7 @@ public class OrderResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("status") @Size(max = 30) String status,
             @QueryParam("buyer") @Size(max = 200) String buyer) {
-        String scope = caller.isStaff() ? buyer : caller.subject();
-        return Page.of(orders.orders(scope, status(status)), page, size, OrderView::of);
+        return Page.of(orders.list(buyer, status), page, size, OrderView::of);
     }
 
     @GET
@@ -110,8 +108,9 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The order")
     @APIResponse(responseCode = "404", description = "No such order, or not one of yours")
     public OrderView get(@PathParam("id") long id) {
-        OrderView order = OrderView.of(visible(id));
-        return caller.isStaff() || caller.subject().equals(order.buyer()) ? order : order.withoutDeliveryCode();
+        CustomerOrder order = orders.visible(id);
+        OrderView view = OrderView.of(order);
+        return orders.seesDeliveryCode(order) ? view : view.withoutDeliveryCode();
     }
 
     @GET
@@ -121,7 +120,6 @@ public class OrderResource {
     @APIResponse(responseCode = "200", description = "The entries, oldest first")
     @APIResponse(responseCode = "404", description = "No such order, or not one of yours")
     public List<OrderRequests.HistoryEntry> history(@PathParam("id") long id) {
-        visible(id);
         return orders.history(id).stream().map(OrderRequests.HistoryEntry::of).toList();
     }
 
@@ -183,31 +181,7 @@ public class OrderResource {
         return new OrderRequests.ShipmentEventResult(id, outcome.order().status, outcome.applied());
     }
 
-    private static CustomerOrder.Status status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return CustomerOrder.Status.valueOf(status.strip());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + java.util.Arrays.toString(CustomerOrder.Status.values()));
-        }
-    }
-
     private OrderLifecycle.Actor actor() {
         return new OrderLifecycle.Actor(caller.subject(), caller.isStaff());
-    }
-
-    /** The order if this caller may see it; otherwise 404, so nobody learns which ids exist. */
-    private CustomerOrder visible(long id) {
-        CustomerOrder order = orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Order", id));
-        String subject = caller.subject();
-        boolean allowed = caller.isStaff() || caller.isService()
-                || (caller.is(Roles.BUYER) && order.buyer.equals(subject))
-                || (caller.is(Roles.FARMER) && order.lines.stream().anyMatch(l -> l.ownedBy(subject)));
-        if (!allowed) {
-            throw ProblemException.notFound("Order", id);
-        }
-        return order;
     }
 }

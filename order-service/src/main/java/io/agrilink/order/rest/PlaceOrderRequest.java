@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 import io.agrilink.order.CustomerOrder;
+import io.agrilink.order.service.NewOrder;
 
 /**
  * What a buyer sends to place an order: lots and grams, where to deliver, how to pay. No prices:
@@ -37,5 +38,12 @@ public record PlaceOrderRequest(
             @Size(max = 200) String commune,
             @NotBlank @Size(max = 300) String street,
             @Size(max = 20) String postalCode) {
+    }
+
+    /** The order as order-service's services take it, still to be checked and normalised. */
+    public NewOrder toNewOrder() {
+        return new NewOrder(payment, new NewOrder.Delivery(delivery.recipient(), delivery.phone(), delivery.country(),
+                delivery.province(), delivery.commune(), delivery.street(), delivery.postalCode()),
+                lines.stream().map(l -> new NewOrder.Line(l.lotId(), l.grams())).toList());
     }
 }

@@ -20,9 +20,10 @@ import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.CustomerOrder.Status;
 import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OrderLine;
-import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.LogisticsRestClient;
 import io.agrilink.order.config.OrderConfig;
+import io.agrilink.order.outbox.OutboxKinds;
+import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.platform.problem.ProblemException;
 
 /**
@@ -54,24 +55,15 @@ public class OrderLifecycle {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Outbox outbox;
+
     /** Staff record the bank transfer: the order is confirmed and its reservation confirmed in catalog-service. */
     @Transactional
     public CustomerOrder markPaid(long orderId, Actor staff, String reference) {
         CustomerOrder order = lock(orderId);
-        if (order.payment != CustomerOrder.Payment.BANK_TRANSFER) {
-            throw ProblemException.conflict("Order " + orderId + " is paid cash on delivery, not by bank transfer");
-        }
-        requireStatus(order, "be marked paid", Status.PLACED);
-        Instant now = Instant.now();
-        if (order.paymentDueAt != null && now.isAfter(order.paymentDueAt)) {
-            throw ProblemException.conflict("The payment window of order " + orderId + " closed at "
-                    + order.paymentDueAt + "; the order is being cancelled and its stock released");
-        }
-        order.status = Status.CONFIRMED;
-        order.confirmedAt = now;
-        OrderEvent.of(order, now, staff.subject(), "PAID", Status.PLACED, Status.CONFIRMED,
-                reference == null ? "bank transfer received" : "bank transfer received: " + reference).persist();
-        OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, order.id, order.orderRef, now).persist();
+        order.confirmPayment(staff.subject(), reference, Instant.now()).persist();
+        outbox.add(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), order.orderRef);
         return order;
     }
 
@@ -85,7 +77,6 @@ public class OrderLifecycle {
         if (!actor.staff() && order.lines.stream().noneMatch(l -> l.ownedBy(actor.subject()))) {
             throw ProblemException.notFound("Order", orderId);
         }
-        requireStatus(order, "be packed", Status.CONFIRMED);
         Map<Long, OrderLine> lines = new HashMap<>();
         order.lines.forEach(l -> lines.put(l.id, l));
         Instant now = Instant.now();
@@ -99,19 +90,12 @@ public class OrderLifecycle {
                 throw ProblemException.forbidden("Line " + line.id + " is " + line.producerName
                         + "'s product: only its farmers pack it");
             }
-            line.packedGrams = packed.get(i).packedGrams();
-            OrderEvent.of(order, now, actor.subject(), "LINE_PACKED", order.status, order.status,
-                    "line " + line.id + " (lot " + line.lotId + "): " + line.grams + " g ordered, "
-                            + line.packedGrams + " g packed")
-                    .persist();
+            order.packLine(line, packed.get(i).packedGrams(), actor.subject(), now).persist();
         }
-        if (order.lines.stream().allMatch(l -> l.packedGrams != null)) {
-            order.status = Status.READY_FOR_PICKUP;
-            order.readyAt = now;
-            OrderEvent.of(order, now, actor.subject(), "READY_FOR_PICKUP", Status.CONFIRMED, Status.READY_FOR_PICKUP,
-                    "packed: " + order.lines.stream().mapToLong(l -> l.packedGrams).sum() + " g").persist();
-            OutboxMessage.of(OutboxMessage.Kind.CREATE_SHIPMENT, order.id, toJson(shipment(order)), now).persist();
-        }
+        order.readyIfPacked(actor.subject(), now).ifPresent(ready -> {
+            ready.persist();
+            outbox.add(OutboxKinds.CREATE_SHIPMENT, order.id.toString(), toJson(shipment(order)));
+        });
         return order;
     }
 
@@ -129,31 +113,67 @@ public class OrderLifecycle {
         if (!actor.staff() && !order.buyer.equals(actor.subject())) {
             throw ProblemException.notFound("Order", orderId);
         }
-        Status from = order.status;
-        if (from == Status.CANCELLED || from == Status.DELIVERED) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from + " and can no longer be cancelled")
-                    .with("orderStatus", from.name());
-        }
-        if (from == Status.CANCELLING) {
-            throw ProblemException.conflict("Order " + orderId + " is already being cancelled: logistics-service "
-                    + "is withdrawing its shipment").with("orderStatus", from.name());
-        }
-        if (!from.beforeHandover()) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from
-                    + ": the carrier picked it up, so it can no longer be cancelled; it goes on to delivery or is "
-                    + "returned").with("orderStatus", from.name());
-        }
+        order.requireCancellable();
         cancelBeforePickup(order, actor.subject(), "CANCELLED", reason == null ? "cancelled" : "cancelled: " + reason,
                 reason, Instant.now());
         return order;
     }
 
+    // ------------------------------------------------------------------ the outbox's answers
+    // Called by the handlers in io.agrilink.order.outbox, in the transaction that records a
+    // delivery's outcome, after lockForOutbox took the order's lock.
+
+    /**
+     * Locks the order a message is about before the outbox locks the message's row: the order
+     * first, as every change of an order (a cancel stopping its handoff) takes them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForOutbox(Long orderId) {
+        if (orderId != null) {
+            CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        }
+    }
+
+    /** logistics-service took the order's shipment: the order learns its shipment and delivery code. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void handedOver(Long orderId, Long shipmentId, String deliveryCode, int attempts, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId);
+        if (order == null) {
+            return;
+        }
+        if (shipmentId != null && order.shipmentId == null) {
+            order.shipmentId = shipmentId;
+        }
+        if (deliveryCode != null) {
+            // the buyer shows this code to the courier as proof of delivery
+            order.deliveryCode = deliveryCode;
+        }
+        OrderEvent.of(order, now, "system", "SHIPMENT_CREATED", order.status, order.status,
+                "handed to logistics-service" + (shipmentId == null ? "" : ": shipment " + shipmentId)
+                        + (attempts > 1 ? " after " + attempts + " attempts" : ""))
+                .persist();
+    }
+
+    /**
+     * Another service refused a message about the order for good: the history says so
+     * ({@code <kind>_FAILED}), for staff, who re-drive or discard it at {@code /outbox}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void outboxRefused(Long orderId, String kind, String error, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId);
+        if (order != null) {
+            OrderEvent.of(order, now, "system", kind + "_FAILED", order.status, order.status, "needs staff: " + error)
+                    .persist();
+        }
+    }
+
     /**
      * logistics-service withdrew the shipment of a CANCELLING order: the order is CANCELLED and its
-     * stock released. Runs in the outbox relay's transaction.
+     * stock released.
      */
-    void shipmentWithdrawn(long orderId, Instant now) {
-        CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentWithdrawn(Long orderId, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order != null && order.status == Status.CANCELLING) {
             cancel(order, "system", "cancelled: logistics-service withdrew the shipment", now);
         }
@@ -164,17 +184,35 @@ public class OrderLifecycle {
      * CANCELLING order goes back to READY_FOR_PICKUP (its PICKED_UP event follows); one that the
      * event already moved on keeps its status. Either way the history says so.
      */
-    void withdrawalRefused(long orderId, String error, Instant now) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawalRefused(Long orderId, String error, Instant now) {
+        CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            return;
+        }
+        order.cancelRefused("not cancelled: the carrier picked the shipment up first (logistics-service: " + error
+                + ")", now).persist();
+    }
+
+    /**
+     * catalog-service refused the order's reservation confirmation for good (its hold expired and
+     * the grams were sold meanwhile): an order before handover is cancelled by {@code system}
+     * (action {@code STOCK_LOST}); one already handed over or later keeps its status, and the
+     * entry tells staff.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void stockLost(long orderId, String error, Instant now) {
         CustomerOrder order = CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             return;
         }
-        Status from = order.status;
-        if (from == Status.CANCELLING) {
-            order.status = Status.READY_FOR_PICKUP;
+        String detail = "the stock could not be secured (catalog-service: " + error + ")";
+        if (order.status.beforeHandover() && order.status != Status.CANCELLING) {
+            cancelBeforePickup(order, "system", "STOCK_LOST", "cancelled: " + detail, "stock lost", now);
+        } else if (order.status != Status.CANCELLED) {
+            OrderEvent.of(order, now, "system", "STOCK_LOST", order.status, order.status, "needs staff: " + detail)
+                    .persist();
         }
-        OrderEvent.of(order, now, "system", "CANCEL_REFUSED", from, order.status,
-                "not cancelled: the carrier picked the shipment up first (logistics-service: " + error + ")").persist();
     }
 
     /** Cancels (at most {@code limit}) bank-transfer orders whose payment window closed before {@code now}; returns how many. */
@@ -209,74 +247,13 @@ public class OrderLifecycle {
             }
             return new EventOutcome(order, false);
         }
-        Status from = order.status;
-        if ("CANCELLED".equals(event.status())) {
-            return shipmentCancelled(order, event, actor);
-        }
-        if (from.ordinal() < Status.READY_FOR_PICKUP.ordinal() || from == Status.CANCELLED) {
-            throw ProblemException.conflict("Order " + orderId + " is " + from
-                    + ": it has not been handed to logistics, so shipment events cannot apply to it");
-        }
-        Status to = switch (event.status()) {
-            case "PICKED_UP" -> Status.HANDED_OVER;
-            case "IN_TRANSIT", "OUT_FOR_DELIVERY" -> Status.IN_TRANSIT;
-            case "DELIVERED" -> Status.DELIVERED;
-            default -> from; // ASSIGNED, FAILED_ATTEMPT, RETURNED: recorded, staff decide
-        };
-        if (to.ordinal() < from.ordinal()) {
-            throw ProblemException.conflict("Order " + orderId + " is already " + from + "; shipment status "
-                    + event.status() + " would move it back to " + to);
-        }
-        if (from == Status.DELIVERED && !List.of("DELIVERED", "RETURNED").contains(event.status())) {
-            throw ProblemException.conflict("Order " + orderId + " is already DELIVERED; shipment status "
-                    + event.status() + " comes too late");
-        }
-        order.status = to;
-        if (event.shipmentId() != null && order.shipmentId == null) {
-            order.shipmentId = event.shipmentId();
-        }
-        OrderEvent audit = OrderEvent.of(order, Instant.now(), actor,
-                "SHIPMENT_" + event.status(), from, to, shipmentDetail(event));
+        Instant now = Instant.now();
+        OrderEvent audit = "CANCELLED".equals(event.status())
+                ? cancelled(order, order.shipmentCancelled(actor, shipmentDetail(event), now))
+                : order.followShipment(event.status(), event.shipmentId(), actor, shipmentDetail(event), now);
         audit.eventId = event.eventId();
         audit.persist();
         return new EventOutcome(order, true);
-    }
-
-    /**
-     * logistics-service cancelled the shipment (staff there, or the withdrawal this service asked
-     * for): an order still waiting for pickup is cancelled and its stock released; an order already
-     * cancelled only records it. logistics-service never cancels after pickup, so a later order is 409.
-     */
-    private EventOutcome shipmentCancelled(CustomerOrder order, ShipmentEvent event, String actor) {
-        Status from = order.status;
-        OrderEvent audit;
-        if (from.awaitingPickup()) {
-            audit = cancel(order, actor, "SHIPMENT_CANCELLED", "cancelled: " + shipmentDetail(event), Instant.now());
-        } else if (from == Status.CANCELLED) {
-            audit = OrderEvent.of(order, Instant.now(), actor, "SHIPMENT_CANCELLED", from, from, shipmentDetail(event));
-        } else {
-            throw ProblemException.conflict("Order " + order.id + " is " + from
-                    + ": a shipment cancellation cannot apply to it").with("orderStatus", from.name());
-        }
-        audit.eventId = event.eventId();
-        audit.persist();
-        return new EventOutcome(order, true);
-    }
-
-    /**
-     * catalog-service refused the order's reservation confirmation for good (its hold expired and
-     * the grams were sold meanwhile): an order before handover is cancelled by {@code system}
-     * (action {@code STOCK_LOST}); one already handed over or later keeps its status, and the
-     * entry tells staff. Runs in the caller's transaction, with the order locked.
-     */
-    void stockLost(CustomerOrder order, String error, Instant now) {
-        String detail = "the stock could not be secured (catalog-service: " + error + ")";
-        if (order.status.beforeHandover() && order.status != Status.CANCELLING) {
-            cancelBeforePickup(order, "system", "STOCK_LOST", "cancelled: " + detail, "stock lost", now);
-        } else if (order.status != Status.CANCELLED) {
-            OrderEvent.of(order, now, "system", "STOCK_LOST", order.status, order.status, "needs staff: " + detail)
-                    .persist();
-        }
     }
 
     private void cancel(CustomerOrder order, String actor, String detail, Instant now) {
@@ -290,50 +267,41 @@ public class OrderLifecycle {
      */
     private void cancelBeforePickup(CustomerOrder order, String actor, String action, String detail, String reason,
             Instant now) {
-        Status from = order.status;
-        if (from == Status.READY_FOR_PICKUP && !handoffWithdrawn(order, now)) {
-            order.status = Status.CANCELLING;
-            OrderEvent.of(order, now, actor, "CANCEL_REQUESTED", from, Status.CANCELLING,
-                    detail + "; waiting for logistics-service to withdraw the shipment").persist();
-            OutboxMessage.of(OutboxMessage.Kind.WITHDRAW_SHIPMENT, order.id,
-                    toJson(new LogisticsRestClient.Withdrawal(order.id, reason)), now).persist();
+        if (order.status == Status.READY_FOR_PICKUP && !handoffWithdrawn(order)) {
+            order.requestCancel(actor, detail, now).persist();
+            outbox.add(OutboxKinds.WITHDRAW_SHIPMENT, order.id.toString(),
+                    toJson(new LogisticsRestClient.Withdrawal(order.id, reason)));
         } else {
             cancel(order, actor, action, detail, now).persist();
         }
     }
 
-    /** Cancels the order and releases stock not yet handed over; returns the audit row, for the caller to persist. */
+    /** Cancels the order and releases the stock it still holds; returns the audit row, for the caller to persist. */
     private OrderEvent cancel(CustomerOrder order, String actor, String action, String detail, Instant now) {
-        Status from = order.status;
-        order.status = Status.CANCELLED;
-        String note = detail;
-        if (from.beforeHandover()) {
-            OutboxMessage.update("failedAt = ?1, lastError = 'order cancelled before confirmation' "
-                    + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null",
-                    now, order.id, OutboxMessage.Kind.CONFIRM_RESERVATION);
-            OutboxMessage.of(OutboxMessage.Kind.RELEASE_RESERVATION, order.id, order.orderRef, now).persist();
-            note += "; stock released";
+        return cancelled(order, order.cancel(actor, action, detail, now));
+    }
+
+    /** After the order's move to CANCELLED: the stock it held is given back in catalog-service. */
+    private OrderEvent cancelled(CustomerOrder order, OrderEvent cancel) {
+        if (cancel.toStatus == Status.CANCELLED && cancel.fromStatus.beforeHandover()) {
+            outbox.stop(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), "order cancelled before confirmation");
+            outbox.add(OutboxKinds.RELEASE_RESERVATION, order.id.toString(), order.orderRef);
         }
-        return OrderEvent.of(order, now, actor, action, from, Status.CANCELLED, note);
+        return cancel;
     }
 
     /**
-     * Stops the order's handoff to logistics-service. Returns true when it had never been attempted
-     * (the relay had not claimed it: a claim moves {@code next_attempt_at} a lease ahead, and this
-     * update waits for a claim in progress), so logistics-service never heard of the order. Otherwise
-     * the handoff is stopped from being retried but may have arrived: logistics-service must be asked
-     * to withdraw it.
+     * Stops the order's handoff to logistics-service. Returns true when no relay had claimed it yet
+     * (the platform counts an attempt when it claims, and this update waits for a claim in
+     * progress), so logistics-service never heard of the order. Otherwise the handoff is stopped
+     * from being retried but may have arrived: logistics-service must be asked to withdraw it.
      */
-    private static boolean handoffWithdrawn(CustomerOrder order, Instant now) {
-        long neverSent = OutboxMessage.update("failedAt = ?1, lastError = 'withdrawn: order cancelled' "
-                + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null "
-                + "and attempts = 0 and nextAttemptAt <= ?1", now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
-        if (neverSent > 0) {
+    private boolean handoffWithdrawn(CustomerOrder order) {
+        String subject = order.id.toString();
+        if (outbox.stopUnsent(OutboxKinds.CREATE_SHIPMENT, subject, "withdrawn: order cancelled") > 0) {
             return true;
         }
-        OutboxMessage.update("failedAt = ?1, lastError = 'withdrawn: order cancelled' "
-                + "where orderId = ?2 and kind = ?3 and deliveredAt is null and failedAt is null",
-                now, order.id, OutboxMessage.Kind.CREATE_SHIPMENT);
+        outbox.stop(OutboxKinds.CREATE_SHIPMENT, subject, "withdrawn: order cancelled");
         return false;
     }
 
@@ -344,13 +312,6 @@ public class OrderLifecycle {
         }
         order.lines.size(); // loaded now: the caller reads them after the transaction
         return order;
-    }
-
-    private static void requireStatus(CustomerOrder order, String action, Status expected) {
-        if (order.status != expected) {
-            throw ProblemException.conflict("Order " + order.id + " is " + order.status + " and cannot " + action
-                    + " (only a " + expected + " order can)").with("orderStatus", order.status.name());
-        }
     }
 
     private static String shipmentDetail(ShipmentEvent event) {

@@ -23,14 +23,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agrilink.order.config.OrderConfig;
-import io.agrilink.order.rest.PlaceOrderRequest;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.vn.Phones;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
 
 /**
- * Placing an order: checks and normalises the request, applies the Idempotency-Key rules, and
+ * Placing an order: checks and normalises it, applies the Idempotency-Key rules, and
  * hands the placement to the {@link PlacementBatcher}. Never blocks: the answer is a future.
  */
 @ApplicationScoped
@@ -51,7 +50,7 @@ public class OrderPlacement {
     @Inject
     OrderConfig config;
 
-    public CompletionStage<Placement.Answer> place(String caller, String idempotencyKey, PlaceOrderRequest request) {
+    public CompletionStage<Placement.Answer> place(String caller, String idempotencyKey, NewOrder request) {
         String key = key(idempotencyKey);
         NewOrder order = normalise(request);
         Placement placement = new Placement(caller, key, fingerprint(request), "o-" + UUID.randomUUID(), order,
@@ -86,11 +85,11 @@ public class OrderPlacement {
         return key;
     }
 
-    NewOrder normalise(PlaceOrderRequest request) {
+    NewOrder normalise(NewOrder request) {
         List<NewOrder.Line> lines = new ArrayList<>();
         Set<Long> lots = new HashSet<>();
         for (int i = 0; i < request.lines().size(); i++) {
-            PlaceOrderRequest.Line line = request.lines().get(i);
+            NewOrder.Line line = request.lines().get(i);
             if (!lots.add(line.lotId())) {
                 throw ProblemException.invalid("lines[" + i + "].lotId", "lot " + line.lotId()
                         + " is already in an earlier line: order each lot once");
@@ -100,7 +99,7 @@ public class OrderPlacement {
         return new NewOrder(request.payment(), delivery(request.delivery()), List.copyOf(lines));
     }
 
-    private static NewOrder.Delivery delivery(PlaceOrderRequest.Delivery d) {
+    private static NewOrder.Delivery delivery(NewOrder.Delivery d) {
         String country = d.country().strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(country)) {
             throw ProblemException.invalid("delivery.country", "is not an ISO 3166 alpha-2 country code (VN, US, AU, JP...)");
@@ -141,7 +140,7 @@ public class OrderPlacement {
     }
 
     /** SHA-256 of the body as parsed and written again: spacing and member order of the JSON do not matter. */
-    private String fingerprint(PlaceOrderRequest request) {
+    private String fingerprint(NewOrder request) {
         try {
             byte[] canonical = json.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

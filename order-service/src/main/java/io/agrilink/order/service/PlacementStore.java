@@ -23,18 +23,21 @@ import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.IdempotencyRecord;
 import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OrderLine;
-import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.config.OrderConfig;
+import io.agrilink.order.outbox.OutboxKinds;
 import io.agrilink.order.rest.OrderView;
 import io.agrilink.platform.jdbc.FreshPlans;
+import io.agrilink.platform.outbox.Outbox;
+import io.agrilink.platform.outbox.OutboxConfig;
+import io.agrilink.platform.outbox.OutboxMessage;
 import io.agroal.api.AgroalDataSource;
 
 /**
  * Writes accepted placements: for a whole batch in one transaction (orders, lines, audit rows,
  * idempotency records and outbox rows each go to PostgreSQL as one multi-row insert), or for one
  * placement at a time when the batch could not be written together. After the commit, the
- * reservations of cash-on-delivery orders are confirmed at once through the {@link OutboxRelay}.
+ * reservations of cash-on-delivery orders are confirmed at once ({@link Outbox#deliverSoon}).
  */
 @ApplicationScoped
 public class PlacementStore {
@@ -53,7 +56,10 @@ public class PlacementStore {
     AgroalDataSource dataSource;
 
     @Inject
-    OutboxRelay relay;
+    Outbox outbox;
+
+    @Inject
+    OutboxConfig outboxConfig;
 
     private final IdBlocks idBlocks = new IdBlocks();
 
@@ -106,9 +112,8 @@ public class PlacementStore {
     /** Queues releases of reservations whose orders were never saved (after an uncertain catalog failure). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void scheduleReleases(Collection<String> orderRefs) {
-        Instant now = Instant.now();
         for (String orderRef : orderRefs) {
-            OutboxMessage.of(OutboxMessage.Kind.RELEASE_RESERVATION, null, orderRef, now).persist();
+            outbox.add(OutboxKinds.RELEASE_RESERVATION, null, orderRef);
         }
     }
 
@@ -124,7 +129,7 @@ public class PlacementStore {
             try {
                 Written written = write(db, accepted);
                 db.commit();
-                relay.confirmNow(written.confirmations());
+                outbox.deliverSoon(written.confirmations());
                 return written.answers();
             } catch (SQLException | RuntimeException e) {
                 try {
@@ -182,15 +187,15 @@ public class PlacementStore {
                 "harvest_date date", "best_before date");
         RowInserts eventRows = new RowInserts("order_event", "id int8", "order_id int8", "at timestamptz",
                 "actor text", "action text", "from_status text", "to_status text", "detail text");
-        RowInserts outboxRows = new RowInserts("outbox_message", "id int8", "kind text", "order_id int8",
-                "payload text", "attempts int4", "next_attempt_at timestamptz", "created_at timestamptz");
+        RowInserts outboxRows = new RowInserts("outbox_message", "id int8", "kind text", "subject text",
+                "payload text", "next_attempt_at timestamptz", "created_at timestamptz");
         RowInserts recordRows = new RowInserts("idempotency_record", "id int8", "caller text",
                 "idempotency_key text", "fingerprint text", "response_status int4", "response_body text",
                 "order_id int8", "created_at timestamptz");
 
-        // sent right after the commit (see OutboxRelay#confirmNow); the relay takes over only
-        // after the lease, if that attempt did not get through
-        Instant relayFrom = now.plus(config.outbox().lease());
+        // sent right after the commit (Outbox#deliverSoon); the relay takes over only after the
+        // lease, if that attempt did not get through
+        Instant relayFrom = now.plus(outboxConfig.lease());
         List<OutboxMessage> confirmations = new ArrayList<>(confirmedCount);
         List<Placement.Answer> answers = new ArrayList<>(orders.size());
         for (int i = 0; i < orders.size(); i++) {
@@ -215,12 +220,10 @@ public class PlacementStore {
             if (order.status == CustomerOrder.Status.CONFIRMED) {
                 event(eventRows, ids, OrderEvent.of(order, now, order.buyer, "CONFIRMED", CustomerOrder.Status.PLACED,
                         CustomerOrder.Status.CONFIRMED, "cash on delivery: confirmed at placement"));
-                OutboxMessage confirm = OutboxMessage.of(OutboxMessage.Kind.CONFIRM_RESERVATION, order.id,
-                        order.orderRef, now);
-                confirm.id = ids.next("outbox_message_seq");
-                confirm.nextAttemptAt = relayFrom;
-                outboxRows.row(confirm.id, confirm.kind.name(), confirm.orderId, confirm.payload, confirm.attempts,
-                        confirm.nextAttemptAt, confirm.createdAt);
+                OutboxMessage confirm = new OutboxMessage(ids.next("outbox_message_seq"),
+                        OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), order.orderRef, 0, now);
+                outboxRows.row(confirm.id(), confirm.kind(), confirm.subject(), confirm.payload(), relayFrom,
+                        confirm.createdAt());
                 confirmations.add(confirm);
             }
             String body = toJson(OrderView.of(order));

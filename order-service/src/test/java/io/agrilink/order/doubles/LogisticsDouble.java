@@ -24,7 +24,7 @@ import io.agrilink.platform.security.Roles;
  * Test-only stand-in for logistics-service's {@code POST /shipments}, checked against its contract
  * ({@code docs/contracts/logistics-service.yaml}) by {@code ProviderContractsTest}: idempotent on
  * orderId (201 the first time, 200 with the same shipment after), records every request, and can
- * be switched to 503 to simulate an outage. {@code POST /shipments/withdrawals} withdraws as
+ * be switched to 503 to simulate an outage, or to refuse one order's handoffs. {@code POST /shipments/withdrawals} withdraws as
  * logistics-service does: 409 once a test marked the shipment picked up, and a handoff after the
  * withdrawal of its order is refused (409).
  */
@@ -44,6 +44,8 @@ public class LogisticsDouble {
     private final Map<Long, AtomicInteger> withdrawals = new ConcurrentHashMap<>();
     private final Set<Long> withdrawn = ConcurrentHashMap.newKeySet();
     private final Set<Long> pickedUp = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> refusing = new ConcurrentHashMap<>();
+    private final Map<Long, AtomicInteger> refused = new ConcurrentHashMap<>();
     private volatile boolean down;
 
     @POST
@@ -60,6 +62,12 @@ public class LogisticsDouble {
         if (down) {
             refusedWhileDown.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
             return Response.status(503).build();
+        }
+        Integer refusal = refusing.get(orderId);
+        if (refusal != null) {
+            refused.computeIfAbsent(orderId, k -> new AtomicInteger()).incrementAndGet();
+            return Response.status(refusal).entity(Map.of("status", refusal, "detail",
+                    "the handoff of order " + orderId + " is refused (a test's setting)")).build();
         }
         if (withdrawn.contains(orderId)) {
             return Response.status(409).entity(Map.of("status", 409, "detail", "order " + orderId + " was withdrawn"))
@@ -113,6 +121,21 @@ public class LogisticsDouble {
 
     public void down(boolean down) {
         this.down = down;
+    }
+
+    /** Answers the handoffs of this order with {@code status} until {@link #acceptHandoffs}. */
+    public void refuseHandoffs(long orderId, int status) {
+        refusing.put(orderId, status);
+    }
+
+    public void acceptHandoffs(long orderId) {
+        refusing.remove(orderId);
+    }
+
+    /** Handoffs of the order refused by {@link #refuseHandoffs}. */
+    public int refused(long orderId) {
+        AtomicInteger n = refused.get(orderId);
+        return n == null ? 0 : n.get();
     }
 
     /** The carrier has the goods: a withdrawal of this order is refused from now on. */

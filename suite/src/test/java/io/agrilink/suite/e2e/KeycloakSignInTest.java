@@ -75,8 +75,8 @@ class KeycloakSignInTest {
                         // 5 s, so a removed key's tokens stop working within the test
                         "smallrye.jwt.jwks.refresh-interval", "1",
                         "agrilink.security.verified-tokens.max-age", "5S",
-                        "agrilink.order.outbox.initial-backoff", "200ms",
-                        "agrilink.order.outbox.max-backoff", "2S")),
+                        "agrilink.outbox.initial-backoff", "200ms",
+                        "agrilink.outbox.max-backoff", "2s")),
                 line -> System.out.println("[keycloak-e2e] " + line));
         suite.checkPortsFree();
         try {

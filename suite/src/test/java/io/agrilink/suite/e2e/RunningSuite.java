@@ -51,8 +51,6 @@ public final class RunningSuite {
                                 // faster retries and expiries, so outages and TTLs resolve within a test
                                 "quarkus.log.level", "INFO",
                                 "agrilink.order.reservation-ttl", "30S",
-                                "agrilink.order.outbox.initial-backoff", "200ms",
-                                "agrilink.order.outbox.max-backoff", "2S",
                                 "agrilink.outbox.initial-backoff", "200ms",
                                 "agrilink.outbox.max-backoff", "2s",
                                 "agrilink.training.outbox.first-retry", "200ms",
