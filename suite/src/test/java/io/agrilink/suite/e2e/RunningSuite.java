@@ -53,6 +53,8 @@ public final class RunningSuite {
                                 "agrilink.order.reservation-ttl", "30S",
                                 "agrilink.outbox.initial-backoff", "200ms",
                                 "agrilink.outbox.max-backoff", "2s",
+                                // a message claimed when a test kills its service is delivered again this soon
+                                "agrilink.outbox.lease", "10s",
                                 "agrilink.training.outbox.first-retry", "200ms",
                                 "agrilink.training.outbox.max-retry", "2s",
                                 "agrilink.catalog.stock.expiry-every", "1s")),
