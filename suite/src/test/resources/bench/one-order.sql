@@ -53,8 +53,8 @@ VALUES (nextval('orders.order_event_seq'), currval('orders.customer_order_seq'),
        (nextval('orders.order_event_seq'), currval('orders.customer_order_seq'), now(),
         'bench-buyer-' || :client_id::text, 'CONFIRMED', 'PLACED', 'CONFIRMED',
         'cash on delivery: confirmed at placement');
-INSERT INTO orders.outbox_message (id, kind, order_id, payload, attempts, next_attempt_at, created_at)
-VALUES (nextval('orders.outbox_message_seq'), 'CONFIRM_RESERVATION', currval('orders.customer_order_seq'), :order_ref,
+INSERT INTO orders.outbox_message (id, kind, subject, payload, attempts, next_attempt_at, created_at)
+VALUES (nextval('orders.outbox_message_seq'), 'CONFIRM_RESERVATION', currval('orders.customer_order_seq')::text, :order_ref,
         0, now() + interval '60 seconds', now())
 RETURNING id AS outbox_id
 \gset
