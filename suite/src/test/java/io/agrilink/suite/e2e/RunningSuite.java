@@ -57,7 +57,10 @@ public final class RunningSuite {
                                 "agrilink.logistics.outbox.max-backoff", "2s",
                                 "agrilink.training.outbox.first-retry", "200ms",
                                 "agrilink.training.outbox.max-retry", "2s",
-                                "agrilink.catalog.stock.expiry-every", "1s")),
+                                "agrilink.catalog.stock.expiry-every", "1s"))
+                        // a line per request with the trace id the service served it in (TracesAcrossServicesTest)
+                        .withProperties(Map.of("quarkus.http.access-log.enabled", "true",
+                                "quarkus.http.access-log.pattern", "\"%r\" %s trace=%{X,traceId} request=%{i,X-Request-Id}")),
                         line -> System.out.println("[suite] " + line));
                 started.checkPortsFree();
                 starting = started;
