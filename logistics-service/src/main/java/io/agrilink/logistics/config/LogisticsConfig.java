@@ -14,11 +14,11 @@ public interface LogisticsConfig {
     ZoneId timeZone();
 
     /** Deliver-by when order-service sends none, for loads kept at 2–5 °C (lychee keeps 3–5 weeks). */
-    @WithDefault("P21D")
+    @WithDefault("21d")
     Duration coldShelfLife();
 
     /** Deliver-by when order-service sends none, for loads at ambient temperature (lychee keeps 3–5 days). */
-    @WithDefault("P3D")
+    @WithDefault("3d")
     Duration ambientShelfLife();
 
     Outbox outbox();

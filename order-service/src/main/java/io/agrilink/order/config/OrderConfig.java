@@ -10,19 +10,19 @@ import io.smallrye.config.WithDefault;
 public interface OrderConfig {
 
     /** How long catalog-service holds the stock of a cash-on-delivery order until it is confirmed. */
-    @WithDefault("15M")
+    @WithDefault("15m")
     Duration reservationTtl();
 
     /** How long a bank-transfer order waits for payment before it is cancelled and its stock released. */
-    @WithDefault("30M")
+    @WithDefault("30m")
     Duration bankTransferHold();
 
     /** Extra reservation time beyond the bank-transfer hold, so the sweep cancels before the stock expires. */
-    @WithDefault("10M")
+    @WithDefault("10m")
     Duration bankTransferGrace();
 
     /** How long an Idempotency-Key and its answer are kept (at least 24 hours, as Stripe does). */
-    @WithDefault("24H")
+    @WithDefault("24h")
     Duration idempotencyRetention();
 
     /** The time zone of "today" for packing lists. */
@@ -53,7 +53,7 @@ public interface OrderConfig {
         int workers();
 
         /** How long a caller waits for its placement before getting a 503 (a retry with the same key is safe). */
-        @WithDefault("20S")
+        @WithDefault("20s")
         Duration callerTimeout();
     }
 
@@ -93,15 +93,15 @@ public interface OrderConfig {
         int parallelism();
 
         /** Delay before the first retry; doubled after each failed attempt. */
-        @WithDefault("1S")
+        @WithDefault("1s")
         Duration initialBackoff();
 
         /** Longest delay between two attempts. */
-        @WithDefault("60S")
+        @WithDefault("60s")
         Duration maxBackoff();
 
         /** How long a claimed message is hidden from other instances while it is being delivered. */
-        @WithDefault("60S")
+        @WithDefault("60s")
         Duration lease();
     }
 }

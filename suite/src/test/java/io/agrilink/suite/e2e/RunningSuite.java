@@ -50,9 +50,9 @@ public final class RunningSuite {
                         .withProperties(Map.of(
                                 // faster retries and expiries, so outages and TTLs resolve within a test
                                 "quarkus.log.level", "INFO",
-                                "agrilink.order.reservation-ttl", "30S",
+                                "agrilink.order.reservation-ttl", "30s",
                                 "agrilink.order.outbox.initial-backoff", "200ms",
-                                "agrilink.order.outbox.max-backoff", "2S",
+                                "agrilink.order.outbox.max-backoff", "2s",
                                 "agrilink.logistics.outbox.initial-backoff", "200ms",
                                 "agrilink.logistics.outbox.max-backoff", "2s",
                                 "agrilink.training.outbox.first-retry", "200ms",
