@@ -29,6 +29,7 @@ import jakarta.transaction.Transactional;
 
 import io.agrilink.platform.jdbc.FreshPlans;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agroal.api.AgroalDataSource;
 
 /**
@@ -51,7 +52,7 @@ public class StockLedger {
     public static final String RELEASED = "RELEASED";
     public static final String EXPIRED = "EXPIRED";
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = AgriLinkTime.configured();
 
     @Inject
     AgroalDataSource dataSource;

@@ -1,7 +1,6 @@
 package io.agrilink.order.config;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -24,10 +23,6 @@ public interface OrderConfig {
     /** How long an Idempotency-Key and its answer are kept (at least 24 hours, as Stripe does). */
     @WithDefault("24h")
     Duration idempotencyRetention();
-
-    /** The time zone of "today" for packing lists. */
-    @WithDefault("Asia/Ho_Chi_Minh")
-    ZoneId zone();
 
     /** Grouping of concurrent order placements. */
     Batch batch();

@@ -22,8 +22,8 @@ import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OrderLine;
 import io.agrilink.order.OutboxMessage;
 import io.agrilink.order.client.LogisticsRestClient;
-import io.agrilink.order.config.OrderConfig;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.time.AgriLinkTime;
 
 /**
  * Every change of an order after placement, each in one transaction with the order row locked:
@@ -49,7 +49,7 @@ public class OrderLifecycle {
     }
 
     @Inject
-    OrderConfig config;
+    AgriLinkTime time;
 
     @Inject
     ObjectMapper json;
@@ -389,7 +389,7 @@ public class OrderLifecycle {
         }
         Instant deliverBy = order.lines.stream().map(l -> l.bestBefore).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
-                .map(d -> d.atTime(LocalTime.MIDNIGHT).atZone(config.zone()).toInstant()).orElse(null);
+                .map(d -> d.atTime(LocalTime.MIDNIGHT).atZone(time.zone()).toInstant()).orElse(null);
         long cod = order.payment == CustomerOrder.Payment.CASH_ON_DELIVERY ? order.totalAmount : 0;
         return new LogisticsRestClient.NewShipment(order.id, order.orderRef, pickup, destination, parcels, cod,
                 coldChain, deliverBy);
