@@ -32,6 +32,7 @@ public class AgriLinkTime {
 
     /** The programme's time zone, for code that is not a bean (a record's factory, a constant). */
     public static ZoneId configured() {
-        return ConfigProvider.getConfig().getOptionalValue(KEY, ZoneId.class).orElseGet(() -> ZoneId.of(DEFAULT));
+        // read as text: Quarkus' ZoneId converter fails on the empty value an absent key is converted from
+        return ZoneId.of(ConfigProvider.getConfig().getOptionalValue(KEY, String.class).orElse(DEFAULT));
     }
 }
