@@ -58,9 +58,9 @@ public final class RunningSuite {
                                 "agrilink.training.outbox.first-retry", "200ms",
                                 "agrilink.training.outbox.max-retry", "2s",
                                 "agrilink.catalog.stock.expiry-every", "1s"))
-                        // a line per request with the trace id the service served it in (TracesAcrossServicesTest)
+                        // a line per request with the trace it arrived with and was served in (TracesAcrossServicesTest)
                         .withProperties(Map.of("quarkus.http.access-log.enabled", "true",
-                                "quarkus.http.access-log.pattern", "\"%r\" %s trace=%{X,traceId} request=%{i,X-Request-Id}")),
+                                "quarkus.http.access-log.pattern", "\"%r\" %s trace=%{X,traceId} traceparent=%{i,traceparent} request=%{i,X-Request-Id}")),
                         line -> System.out.println("[suite] " + line));
                 started.checkPortsFree();
                 starting = started;

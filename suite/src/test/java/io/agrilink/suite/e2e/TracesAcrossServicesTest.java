@@ -25,7 +25,9 @@ import io.agrilink.suite.Service;
  * One order is one trace: the buyer's {@code traceparent} is continued by order-service and, through
  * the placement batcher's worker and its REST client, by catalog-service, which serves the stock
  * reservation in the same trace and under the same request id. Each service's access log names the
- * trace id it served a request in ({@link RunningSuite} turns the access log on).
+ * {@code traceparent} a request arrived with and the trace id it was served in ({@link RunningSuite}
+ * turns the access log on; a blocking endpoint's line is written after its logging context is gone, so
+ * catalog-service's is checked by the header its reservation arrived with).
  */
 class TracesAcrossServicesTest {
 
@@ -45,11 +47,12 @@ class TracesAcrossServicesTest {
 
         await("order-service served the order in the buyer's trace").atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertTrue(logOf(Service.ORDER).stream().anyMatch(line -> line.contains("POST /orders ")
-                        && line.contains("trace=" + trace + " request=" + requestId)), "order-service log"));
-        await("catalog-service reserved the stock in the same trace").atMost(Duration.ofSeconds(10)).untilAsserted(
+                        && line.contains(" trace=" + trace + " ") && line.contains("request=" + requestId)),
+                        "order-service log"));
+        await("catalog-service received the reservation in the same trace").atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertTrue(logOf(Service.CATALOG).stream().anyMatch(
                         line -> line.contains("POST /stock/reservation-batches ")
-                                && line.contains("trace=" + trace + " request=" + requestId)),
+                                && line.contains("traceparent=00-" + trace + "-") && line.contains("request=" + requestId)),
                         "catalog-service log"));
     }
 
