@@ -2,11 +2,9 @@ package io.agrilink.catalog;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
@@ -16,7 +14,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
  * live in the identity provider and have no catalog id).
  */
 @Entity
-@Table(name = "audit_entry")
 public class AuditEntry extends PanacheEntity {
 
     public enum SubjectType {
@@ -24,10 +21,8 @@ public class AuditEntry extends PanacheEntity {
     }
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "subject_type")
     public SubjectType subjectType;
 
-    @Column(name = "subject_id")
     public long subjectId;
 
     public Instant at;

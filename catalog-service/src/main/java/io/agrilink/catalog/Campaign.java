@@ -22,24 +22,20 @@ public class Campaign extends PanacheEntity {
 
     public String description;
 
-    @Column(name = "starts_at")
     public Instant startsAt;
 
-    @Column(name = "ends_at")
     public Instant endsAt;
 
     /** The most one buyer may hold or buy across the campaign's lots. */
-    @Column(name = "per_buyer_limit_grams")
     public long perBuyerLimitGrams;
 
-    @Column(name = "target_grams")
     public long targetGrams;
 
     @ElementCollection
     @CollectionTable(name = "campaign_lot", joinColumns = @JoinColumn(name = "campaign_id"))
     public List<CampaignLot> lots = new ArrayList<>();
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 
     public boolean runningAt(Instant instant) {

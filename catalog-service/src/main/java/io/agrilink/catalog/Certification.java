@@ -2,7 +2,6 @@ package io.agrilink.catalog;
 
 import java.time.LocalDate;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,9 +19,7 @@ public class Certification {
 
     public String code;
 
-    @Column(name = "issued_on")
     public LocalDate issuedOn;
 
-    @Column(name = "expires_on")
     public LocalDate expiresOn;
 }

@@ -2,9 +2,7 @@ package io.agrilink.catalog;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
@@ -13,14 +11,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
  * farmer, not per producer, so producers the farmer comes to own later show it too.
  */
 @Entity
-@Table(name = "farmer_badge")
 public class FarmerBadge extends PanacheEntity {
 
     public String subject;
 
-    @Column(name = "certificate_code")
     public String certificateCode;
 
-    @Column(name = "granted_at")
     public Instant grantedAt;
 }

@@ -23,29 +23,26 @@ public class Lot extends PanacheEntity {
     @JoinColumn(name = "product_id")
     public Product product;
 
-    @Column(name = "harvest_date")
     public LocalDate harvestDate;
 
     /** Harvest date plus the product's shelf life. */
-    @Column(name = "best_before")
     public LocalDate bestBefore;
 
     /** The producer's growing-area code when the lot was harvested, for traceability. */
-    @Column(name = "growing_area_code")
     public String growingAreaCode;
 
-    @Column(name = "quantity_grams", updatable = false)
+    @Column(updatable = false)
     public long quantityGrams;
 
-    @Column(name = "available_grams", updatable = false)
+    @Column(updatable = false)
     public long availableGrams;
 
-    @Column(name = "held_grams", updatable = false)
+    @Column(updatable = false)
     public long heldGrams;
 
-    @Column(name = "confirmed_grams", updatable = false)
+    @Column(updatable = false)
     public long confirmedGrams;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 }

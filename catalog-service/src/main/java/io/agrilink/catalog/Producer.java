@@ -39,7 +39,6 @@ public class Producer extends PanacheEntity {
     public String province;
 
     /** The province as the user gave it, e.g. the former "Bắc Giang" for {@link #province} "Bắc Ninh". */
-    @Column(name = "province_given")
     public String provinceGiven;
 
     public String commune;
@@ -48,17 +47,13 @@ public class Producer extends PanacheEntity {
     public String phone;
 
     /** The export growing-area (vùng trồng) code the orchards are registered under. */
-    @Column(name = "growing_area_code")
     public String growingAreaCode;
 
-    @Column(name = "ocop_stars")
     public Integer ocopStars;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "ocop_level")
     public OcopLevel ocopLevel;
 
-    @Column(name = "ocop_expires_on")
     public LocalDate ocopExpiresOn;
 
     /** Subjects of the farmer accounts that own this producer. */
@@ -71,6 +66,6 @@ public class Producer extends PanacheEntity {
     @CollectionTable(name = "producer_certification", joinColumns = @JoinColumn(name = "producer_id"))
     public List<Certification> certifications = new ArrayList<>();
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 }

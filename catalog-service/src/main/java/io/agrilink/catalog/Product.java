@@ -34,19 +34,14 @@ public class Product extends PanacheEntity {
     public Category category;
 
     /** Whole đồng per kilogram. */
-    @Column(name = "price_per_kg")
     public long pricePerKg;
 
-    @Column(name = "shelf_life_days")
     public int shelfLifeDays;
 
-    @Column(name = "cold_chain")
     public boolean coldChain;
 
-    @Column(name = "min_celsius")
     public Integer minCelsius;
 
-    @Column(name = "max_celsius")
     public Integer maxCelsius;
 
     /** Name and story per BCP 47 language tag; at least {@code vi} and {@code en}. */
@@ -61,18 +56,15 @@ public class Product extends PanacheEntity {
     public Set<Short> seasonMonths = new TreeSet<>();
 
     /** Folded names, producer, province and commune: what free-text search matches. */
-    @Column(name = "search_text")
     public String searchText;
 
     /** The folded Vietnamese name, for sorting by name. */
-    @Column(name = "sort_name")
     public String sortName;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 
     /** When staff took it off sale: no longer found by search, its lots no longer reservable. */
-    @Column(name = "delisted_at")
     public Instant delistedAt;
 
     public boolean listed() {

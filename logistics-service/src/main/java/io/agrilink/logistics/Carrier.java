@@ -13,13 +13,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /** A logistics firm: its account is the JWT subject with role {@code carrier}. */
 @Entity
-@Table(name = "carrier")
 public class Carrier extends PanacheEntity {
 
     public String subject;
@@ -39,17 +37,14 @@ public class Carrier extends PanacheEntity {
     public Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
 
     /** How many shipments it takes on per day (Vietnam time). */
-    @Column(name = "daily_capacity")
     public int dailyCapacity;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 
     /** Set while staff have it suspended: it is offered and given no new shipments. */
-    @Column(name = "suspended_at")
     public Instant suspendedAt;
 
-    @Column(name = "suspension_reason")
     public String suspensionReason;
 
     public boolean suspended() {

@@ -6,8 +6,8 @@ import jakarta.persistence.Embeddable;
 /** Where a carrier collects goods: the producer and its address. */
 @Embeddable
 public record Pickup(
-        @Column(name = "producer_id") Long producerId,
-        @Column(name = "producer_name") String producerName,
+        Long producerId,
+        String producerName,
         @Column(name = "pickup_province") String province,
         @Column(name = "pickup_commune") String commune,
         @Column(name = "pickup_phone") String phone) {

@@ -16,13 +16,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /** The goods of one order on their way from the producer to the buyer. */
 @Entity
-@Table(name = "shipment")
 public class Shipment extends PanacheEntity {
 
     /**
@@ -56,10 +54,8 @@ public class Shipment extends PanacheEntity {
         }
     }
 
-    @Column(name = "order_id")
     public long orderId;
 
-    @Column(name = "order_ref")
     public String orderRef;
 
     @Enumerated(EnumType.STRING)
@@ -70,21 +66,17 @@ public class Shipment extends PanacheEntity {
 
     public String recipient;
 
-    @Column(name = "recipient_phone")
     public String recipientPhone;
 
     /** ISO 3166 alpha-2, upper case; VN for domestic shipments. */
     public String country;
 
-    @Column(name = "destination_province")
     public String destinationProvince;
 
-    @Column(name = "destination_commune")
     public String destinationCommune;
 
     public String street;
 
-    @Column(name = "postal_code")
     public String postalCode;
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -93,63 +85,46 @@ public class Shipment extends PanacheEntity {
     public List<Parcel> parcels = new ArrayList<>();
 
     /** Cash to collect from the buyer, whole đồng; 0 when paid beforehand. */
-    @Column(name = "cod_amount")
     public long codAmount;
 
-    @Column(name = "cold_chain")
     public boolean coldChain;
 
-    @Column(name = "min_celsius")
     public Double minCelsius;
 
-    @Column(name = "max_celsius")
     public Double maxCelsius;
 
     /** Leaves Vietnam: papers and treatments are checked before pickup. */
     @Column(name = "is_export")
     public boolean export;
 
-    @Column(name = "deliver_by")
     public Instant deliverBy;
 
     /** The code the buyer tells the courier at the door; proves the delivery. */
-    @Column(name = "delivery_code")
     public String deliveryCode;
 
-    @Column(name = "carrier_id")
     public Long carrierId;
 
-    @Column(name = "assigned_at")
     public Instant assignedAt;
 
-    @Column(name = "picked_up_at")
     public Instant pickedUpAt;
 
-    @Column(name = "delivered_at")
     public Instant deliveredAt;
 
-    @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
-    @Column(name = "last_location")
     public String lastLocation;
 
-    @Column(name = "received_by")
     public String receivedBy;
 
-    @Column(name = "proof_photo_ref")
     public String proofPhotoRef;
 
-    @Column(name = "cash_collected")
     public Long cashCollected;
 
-    @Column(name = "cod_mismatch")
     public boolean codMismatch;
 
-    @Column(name = "temperature_breached")
     public boolean temperatureBreached;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Instant createdAt;
 
     public long totalGrams() {

@@ -5,13 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
 
 import io.agrilink.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -23,7 +21,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
  * entry for the caller to persist.
  */
 @Entity
-@Table(name = "customer_order")
 public class CustomerOrder extends PanacheEntity {
 
     /**
@@ -50,7 +47,6 @@ public class CustomerOrder extends PanacheEntity {
     }
 
     /** The reference the stock reservation in catalog-service is held under. */
-    @Column(name = "order_ref")
     public String orderRef;
 
     public String buyer;
@@ -76,35 +72,26 @@ public class CustomerOrder extends PanacheEntity {
 
     public String street;
 
-    @Column(name = "postal_code")
     public String postalCode;
 
-    @Column(name = "total_grams")
     public long totalGrams;
 
     /** Whole đồng: the sum of the lines' amounts. */
-    @Column(name = "total_amount")
     public long totalAmount;
 
-    @Column(name = "placed_at")
     public Instant placedAt;
 
     /** Bank transfer only: unpaid by then, the order is cancelled and its stock released. */
-    @Column(name = "payment_due_at")
     public Instant paymentDueAt;
 
-    @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
-    @Column(name = "ready_at")
     public Instant readyAt;
 
     /** logistics-service's shipment, once handed over. */
-    @Column(name = "shipment_id")
     public Long shipmentId;
 
     /** The code logistics-service gave the shipment; the buyer tells it to the courier on delivery. */
-    @Column(name = "delivery_code")
     public String deliveryCode;
 
     @OneToMany(mappedBy = "order")

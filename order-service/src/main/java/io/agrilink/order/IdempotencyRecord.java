@@ -4,7 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
@@ -14,7 +13,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
  * transaction that creates the order, kept for {@code agrilink.order.idempotency-retention}.
  */
 @Entity
-@Table(name = "idempotency_record")
 public class IdempotencyRecord extends PanacheEntity {
 
     /** The token subject: keys are scoped per caller. */
@@ -26,15 +24,11 @@ public class IdempotencyRecord extends PanacheEntity {
     /** SHA-256 of the request body as parsed and re-serialised. */
     public String fingerprint;
 
-    @Column(name = "response_status")
     public int responseStatus;
 
-    @Column(name = "response_body")
     public String responseBody;
 
-    @Column(name = "order_id")
     public long orderId;
 
-    @Column(name = "created_at")
     public Instant createdAt;
 }

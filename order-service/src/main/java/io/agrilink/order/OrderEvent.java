@@ -2,20 +2,16 @@ package io.agrilink.order;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
 /** One entry of an order's audit trail: who did what, when, and the status before and after. */
 @Entity
-@Table(name = "order_event")
 public class OrderEvent extends PanacheEntity {
 
-    @Column(name = "order_id")
     public long orderId;
 
     public Instant at;
@@ -27,17 +23,14 @@ public class OrderEvent extends PanacheEntity {
     public String action;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "from_status")
     public CustomerOrder.Status fromStatus;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "to_status")
     public CustomerOrder.Status toStatus;
 
     public String detail;
 
     /** logistics-service's event id for shipment events, unique: a repeat is recognised. */
-    @Column(name = "event_id")
     public String eventId;
 
     public static OrderEvent of(CustomerOrder order, Instant at, String actor, String action,

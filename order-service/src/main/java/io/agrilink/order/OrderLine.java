@@ -4,12 +4,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 
@@ -18,70 +16,53 @@ import io.quarkus.hibernate.orm.panache.PanacheEntity;
  * the stock was reserved: the order keeps its own copy, so later catalogue edits never change it.
  */
 @Entity
-@Table(name = "order_line")
 public class OrderLine extends PanacheEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "order_id")
     public CustomerOrder order;
 
-    @Column(name = "lot_id")
     public long lotId;
 
     /** Ordered weight; the price is computed on it. */
     public long grams;
 
     /** The weight the farmer actually packed, once packed. */
-    @Column(name = "packed_grams")
     public Long packedGrams;
 
-    @Column(name = "product_id")
     public Long productId;
 
-    @Column(name = "product_name")
     public String productName;
 
-    @Column(name = "producer_id")
     public Long producerId;
 
-    @Column(name = "producer_name")
     public String producerName;
 
     /** The subjects of the farmers who own the producer, stored as {@code ",farmer-lan,farmer-minh,"}. */
     public String farmers;
 
-    @Column(name = "pickup_province")
     public String pickupProvince;
 
-    @Column(name = "pickup_commune")
     public String pickupCommune;
 
-    @Column(name = "pickup_phone")
     public String pickupPhone;
 
     /** Whole đồng per kilogram: the campaign price while the campaign ran, else the product price. */
-    @Column(name = "unit_price_per_kg")
     public long unitPricePerKg;
 
     /** Whole đồng: {@link #amountOf(long, long)}. */
     public long amount;
 
-    @Column(name = "campaign_id")
     public Long campaignId;
 
-    @Column(name = "cold_chain")
     public boolean coldChain;
 
-    @Column(name = "min_celsius")
     public Integer minCelsius;
 
-    @Column(name = "max_celsius")
     public Integer maxCelsius;
 
-    @Column(name = "harvest_date")
     public LocalDate harvestDate;
 
-    @Column(name = "best_before")
     public LocalDate bestBefore;
 
     /**

@@ -379,6 +379,8 @@ public final class LocalSuite implements AutoCloseable {
         for (Service other : Service.values()) {
             properties.put("quarkus.rest-client." + other.shortName() + ".url", baseUrl(other));
         }
+        // the packaged services run in profile prod, whose JSON lines are for Kubernetes' log collector
+        properties.put("quarkus.log.console.json.enabled", "false");
         properties.putAll(options.extraProperties());
         Path jar = options.root().resolve(service.artifact()).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = options.dataDir().resolve("logs").resolve(service.artifact() + ".log");

@@ -2,7 +2,6 @@ package io.agrilink.training;
 
 import java.time.Instant;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -48,7 +47,6 @@ public class Enrolment extends PanacheEntity {
     @JoinColumn(name = "session_id")
     public TrainingSession session;
 
-    @Column(name = "course_id")
     public long courseId;
 
     /** The farmer's subject. */

@@ -33,11 +33,11 @@ public interface CatalogConfig {
     interface Stock {
 
         /** How long a reservation holds its grams when the caller names no time-to-live. */
-        @WithDefault("PT15M")
+        @WithDefault("15m")
         Duration defaultTtl();
 
         /** The longest time-to-live a caller may ask for. */
-        @WithDefault("P1D")
+        @WithDefault("1d")
         Duration maxTtl();
 
         /** The most reservations applied to a lot group in one transaction. */
@@ -49,7 +49,7 @@ public interface CatalogConfig {
         int workers();
 
         /** How long a caller waits for its queued reservation before getting 503. */
-        @WithDefault("PT20S")
+        @WithDefault("20s")
         Duration waitTimeout();
 
         /** How often the expiry job runs (also read by its {@code @Scheduled}); e.g. 5s. */

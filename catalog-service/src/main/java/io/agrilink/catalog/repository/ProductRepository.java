@@ -16,6 +16,7 @@ import jakarta.persistence.Query;
 
 import io.agrilink.catalog.Certification;
 import io.agrilink.catalog.Product;
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.platform.vn.VietnameseText;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -27,7 +28,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class ProductRepository implements PanacheRepository<Product> {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = AgriLinkTime.configured();
 
     public enum Sort {
         NAME("p.sort_name, p.id"),

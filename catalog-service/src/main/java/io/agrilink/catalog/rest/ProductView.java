@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import io.agrilink.catalog.Producer;
 import io.agrilink.catalog.Product;
 import io.agrilink.catalog.ProductText;
+import io.agrilink.platform.time.AgriLinkTime;
 
 /**
  * A product in the caller's language: {@code name} and {@code story} are in {@code language},
@@ -40,7 +41,7 @@ public record ProductView(
             String growingAreaCode, Integer ocopStars, boolean livestreamReady) {
     }
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = AgriLinkTime.configured();
 
     public static ProductView from(Product p, List<Locale> acceptable, boolean livestreamReady) {
         ProductText text = pick(p.texts, acceptable);

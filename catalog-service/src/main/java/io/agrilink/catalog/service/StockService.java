@@ -12,23 +12,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
 import org.jboss.logging.Logger;
 
 import io.agrilink.catalog.config.CatalogConfig;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.trace.RequestTrace;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -76,9 +75,10 @@ public class StockService {
     private DistributionSummary batchSizes;
 
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
-    private ExecutorService workers;
+    private ManagedExecutor workers;
 
-    private record Job(List<StockHold> holds, CompletableFuture<List<StockOutcome>> done) {
+    /** A request's reservations, with its trace and request id for the worker that applies them. */
+    private record Job(List<StockHold> holds, CompletableFuture<List<StockOutcome>> done, RequestTrace trace) {
     }
 
     private static final class Lane {
@@ -91,13 +91,10 @@ public class StockService {
         batchSizes = DistributionSummary.builder("agrilink.stock.batch.size")
                 .description("Reservations applied per stock transaction").publishPercentiles(0.5, 0.95)
                 .register(metrics);
-        AtomicInteger number = new AtomicInteger();
-        int threads = config.stock().workers();
-        workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "stock-lane-" + number.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // at most this many lanes drain at once (each holds a connection); a drain serves many
+        // requests, so it takes no context from the one that started it: each batch resumes its own
+        workers = ManagedExecutor.builder().maxAsync(config.stock().workers()).propagated(ThreadContext.NONE)
+                .cleared(ThreadContext.ALL_REMAINING).build();
     }
 
     @PreDestroy
@@ -219,7 +216,7 @@ public class StockService {
     // ------------------------------------------------------------------ lanes
 
     private CompletableFuture<List<StockOutcome>> submit(String key, List<StockHold> holds) {
-        Job job = new Job(holds, new CompletableFuture<>());
+        Job job = new Job(holds, new CompletableFuture<>(), RequestTrace.current());
         Lane lane = lanes.computeIfAbsent(key, k -> new Lane());
         lane.queue.add(job);
         if (lane.draining.compareAndSet(false, true)) {
@@ -260,7 +257,8 @@ public class StockService {
         List<StockHold> holds = new ArrayList<>();
         batch.forEach(job -> holds.addAll(job.holds()));
         batchSizes.record(holds.size());
-        try {
+        // the batch's log lines carry the request id and trace of its first request
+        try (RequestTrace.Resumed first = batch.get(0).trace().resume()) {
             List<StockOutcome> outcomes = applyWithExpiry(holds);
             int at = 0;
             for (Job job : batch) {

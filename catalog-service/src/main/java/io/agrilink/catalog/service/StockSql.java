@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.platform.jdbc.FreshPlans;
 
 /**
@@ -32,7 +33,7 @@ import io.agrilink.platform.jdbc.FreshPlans;
  */
 final class StockSql {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VIETNAM = AgriLinkTime.configured();
 
     private StockSql() {
     }

@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Capability;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.CarrierEvent;
-import io.agrilink.logistics.config.LogisticsConfig;
 import io.agrilink.logistics.repository.CarrierRepository;
 import io.agrilink.logistics.repository.CarrierRepository.Deliveries;
 import io.agrilink.platform.problem.ProblemException;
@@ -32,7 +32,7 @@ public class CarrierService {
     CarrierRepository carriers;
 
     @Inject
-    LogisticsConfig config;
+    AgriLinkTime time;
 
     @Transactional
     public Carrier register(NewCarrier request) {
@@ -134,7 +134,7 @@ public class CarrierService {
 
     /** Shipments the carrier may still take on today, in Vietnam time. */
     public long capacityLeft(Carrier carrier) {
-        Instant startOfDay = LocalDate.now(config.timeZone()).atStartOfDay(config.timeZone()).toInstant();
+        Instant startOfDay = LocalDate.now(time.zone()).atStartOfDay(time.zone()).toInstant();
         return carrier.dailyCapacity - carriers.countTakenSince(carrier.id, startOfDay);
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.platform.web.Page;
 import io.agrilink.logistics.Carrier;
 import io.agrilink.logistics.ChecklistItem;
@@ -46,6 +47,9 @@ public class ShipmentService {
 
     @Inject
     LogisticsConfig config;
+
+    @Inject
+    AgriLinkTime time;
 
     /** Idempotent on the order id: a repeated or concurrent handoff returns the one shipment. */
     @Transactional
@@ -101,7 +105,7 @@ public class ShipmentService {
         Instant now = Instant.now();
         // Without a deadline from the order, the produce's own shelf life from its harvest sets one.
         Instant harvested = request.harvestDate() == null ? now
-                : request.harvestDate().atStartOfDay(config.timeZone()).toInstant();
+                : request.harvestDate().atStartOfDay(time.zone()).toInstant();
         s.deliverBy = request.deliverBy() != null ? request.deliverBy()
                 : harvested.plus(s.coldChain ? config.coldShelfLife() : config.ambientShelfLife());
         s.deliveryCode = String.format("%06d", RANDOM.nextInt(1_000_000));

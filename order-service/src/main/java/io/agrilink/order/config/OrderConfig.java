@@ -1,7 +1,6 @@
 package io.agrilink.order.config;
 
 import java.time.Duration;
-import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -10,24 +9,20 @@ import io.smallrye.config.WithDefault;
 public interface OrderConfig {
 
     /** How long catalog-service holds the stock of a cash-on-delivery order until it is confirmed. */
-    @WithDefault("15M")
+    @WithDefault("15m")
     Duration reservationTtl();
 
     /** How long a bank-transfer order waits for payment before it is cancelled and its stock released. */
-    @WithDefault("30M")
+    @WithDefault("30m")
     Duration bankTransferHold();
 
     /** Extra reservation time beyond the bank-transfer hold, so the sweep cancels before the stock expires. */
-    @WithDefault("10M")
+    @WithDefault("10m")
     Duration bankTransferGrace();
 
     /** How long an Idempotency-Key and its answer are kept (at least 24 hours, as Stripe does). */
-    @WithDefault("24H")
+    @WithDefault("24h")
     Duration idempotencyRetention();
-
-    /** The time zone of "today" for packing lists. */
-    @WithDefault("Asia/Ho_Chi_Minh")
-    ZoneId zone();
 
     /** Grouping of concurrent order placements. */
     Batch batch();
@@ -57,7 +52,7 @@ public interface OrderConfig {
         int workers();
 
         /** How long a caller waits for its placement before getting a 503 (a retry with the same key is safe). */
-        @WithDefault("20S")
+        @WithDefault("20s")
         Duration callerTimeout();
     }
 

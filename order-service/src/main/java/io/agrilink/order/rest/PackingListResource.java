@@ -21,11 +21,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.OrderLine;
-import io.agrilink.order.config.OrderConfig;
 import io.agrilink.order.repository.OrderRepository;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.time.AgriLinkTime;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 @Path("/packing-list")
@@ -49,7 +49,7 @@ public class PackingListResource {
     Caller caller;
 
     @Inject
-    OrderConfig config;
+    AgriLinkTime time;
 
     @GET
     @RolesAllowed({ Roles.FARMER, Roles.STAFF })
@@ -70,9 +70,9 @@ public class PackingListResource {
         } else {
             subject = caller.subject();
         }
-        LocalDate day = date == null ? LocalDate.now(config.zone()) : date;
-        Instant from = day.atStartOfDay(config.zone()).toInstant();
-        Instant to = day.plusDays(1).atStartOfDay(config.zone()).toInstant();
+        LocalDate day = date == null ? LocalDate.now(time.zone()) : date;
+        Instant from = day.atStartOfDay(time.zone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(time.zone()).toInstant();
         PanacheQuery<OrderLine> query = orders.packingList(subject, from, to).page(page, size);
         List<Item> items = query.list().stream().map(l -> new Item(l.order.id, l.order.orderRef, l.order.status,
                 l.order.confirmedAt, l.id, l.lotId, l.productName, l.producerName, l.grams, l.packedGrams,

@@ -21,10 +21,10 @@ import io.agrilink.order.CustomerOrder.Status;
 import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OrderLine;
 import io.agrilink.order.client.LogisticsRestClient;
-import io.agrilink.order.config.OrderConfig;
 import io.agrilink.order.outbox.OutboxKinds;
 import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.time.AgriLinkTime;
 
 /**
  * Every change of an order after placement, each in one transaction with the order row locked:
@@ -50,7 +50,7 @@ public class OrderLifecycle {
     }
 
     @Inject
-    OrderConfig config;
+    AgriLinkTime time;
 
     @Inject
     ObjectMapper json;
@@ -351,7 +351,7 @@ public class OrderLifecycle {
         }
         Instant deliverBy = order.lines.stream().map(l -> l.bestBefore).filter(Objects::nonNull)
                 .min(Comparator.naturalOrder())
-                .map(d -> d.atTime(LocalTime.MIDNIGHT).atZone(config.zone()).toInstant()).orElse(null);
+                .map(d -> d.atTime(LocalTime.MIDNIGHT).atZone(time.zone()).toInstant()).orElse(null);
         long cod = order.payment == CustomerOrder.Payment.CASH_ON_DELIVERY ? order.totalAmount : 0;
         return new LogisticsRestClient.NewShipment(order.id, order.orderRef, pickup, destination, parcels, cod,
                 coldChain, deliverBy);

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agrilink.order.config.OrderConfig;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.trace.RequestTrace;
 import io.agrilink.platform.vn.Phones;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
@@ -54,7 +55,7 @@ public class OrderPlacement {
         String key = key(idempotencyKey);
         NewOrder order = normalise(request);
         Placement placement = new Placement(caller, key, fingerprint(request), "o-" + UUID.randomUUID(), order,
-                new CompletableFuture<>());
+                new CompletableFuture<>(), RequestTrace.current());
         CompletableFuture<Placement.Answer> answer = batcher.submit(placement);
         // a copy times out for the caller only; the placement itself runs to its end
         return answer.copy().orTimeout(config.batch().callerTimeout().toMillis(), TimeUnit.MILLISECONDS)

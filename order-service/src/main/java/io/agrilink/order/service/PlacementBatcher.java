@@ -27,6 +27,7 @@ import io.agrilink.order.client.CatalogClient;
 import io.agrilink.order.client.CatalogRestClient;
 import io.agrilink.order.config.OrderConfig;
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.trace.RequestTrace;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -124,7 +125,8 @@ public class PlacementBatcher {
             if (batch.isEmpty()) {
                 continue;
             }
-            try {
+            // a batch serves many requests: its calls and log lines continue the trace of its first
+            try (RequestTrace.Resumed first = batch.get(0).trace().resume()) {
                 process(batch);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "A batch of %d placements failed", batch.size());

@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +30,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.web.RequestIds;
+import io.opentelemetry.api.trace.Span;
 
 /**
  * Test-only stand-in for catalog-service's stock reservation API, checked against its contract
@@ -92,6 +95,7 @@ public class CatalogDouble {
     private final Map<Long, Lot> lots = new ConcurrentHashMap<>();
     private final Map<String, Held> reservations = new ConcurrentHashMap<>();
     private final List<String> releases = new CopyOnWriteArrayList<>();
+    private final List<Caller> callers = new CopyOnWriteArrayList<>();
     private final List<String> confirmations = new CopyOnWriteArrayList<>();
     private final AtomicInteger batchCalls = new AtomicInteger();
     private final AtomicInteger confirmationCalls = new AtomicInteger();
@@ -118,11 +122,13 @@ public class CatalogDouble {
     @POST
     @RolesAllowed(Roles.SERVICE)
     @Path("/reservation-batches")
-    public Response reserveBatch(JsonNode batch) throws InterruptedException {
+    public Response reserveBatch(JsonNode batch, @HeaderParam(RequestIds.HEADER) String requestId)
+            throws InterruptedException {
         if (down) {
             return Response.status(503).build();
         }
         batchCalls.incrementAndGet();
+        callers.add(new Caller(requestId, Span.current().getSpanContext().getTraceId()));
         if (arrived != null) {
             arrived.countDown();
         }
@@ -402,6 +408,14 @@ public class CatalogDouble {
 
     public List<String> confirmations() {
         return confirmations;
+    }
+
+    /** The request id and trace id each reservation batch arrived with. */
+    public record Caller(String requestId, String traceId) {
+    }
+
+    public List<Caller> batchCallers() {
+        return callers;
     }
 
     public int batchCalls() {

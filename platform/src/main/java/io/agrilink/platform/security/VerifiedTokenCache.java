@@ -39,7 +39,7 @@ public class VerifiedTokenCache {
     @Inject
     VerifiedTokenCache(
             @ConfigProperty(name = "agrilink.security.verified-tokens.max-size", defaultValue = "10000") long maxSize,
-            @ConfigProperty(name = "agrilink.security.verified-tokens.max-age", defaultValue = "5M") Duration maxAge) {
+            @ConfigProperty(name = "agrilink.security.verified-tokens.max-age", defaultValue = "5m") Duration maxAge) {
         this(maxSize, maxAge, Ticker.systemTicker(), Instant::now);
     }
 

@@ -74,7 +74,7 @@ class KeycloakSignInTest {
                         // the JWKS re-read every minute (production: 10) and verified tokens remembered
                         // 5 s, so a removed key's tokens stop working within the test
                         "smallrye.jwt.jwks.refresh-interval", "1",
-                        "agrilink.security.verified-tokens.max-age", "5S",
+                        "agrilink.security.verified-tokens.max-age", "5s",
                         "agrilink.outbox.initial-backoff", "200ms",
                         "agrilink.outbox.max-backoff", "2s")),
                 line -> System.out.println("[keycloak-e2e] " + line));

@@ -50,14 +50,17 @@ public final class RunningSuite {
                         .withProperties(Map.of(
                                 // faster retries and expiries, so outages and TTLs resolve within a test
                                 "quarkus.log.level", "INFO",
-                                "agrilink.order.reservation-ttl", "30S",
+                                "agrilink.order.reservation-ttl", "30s",
                                 "agrilink.outbox.initial-backoff", "200ms",
                                 "agrilink.outbox.max-backoff", "2s",
                                 // a message claimed when a test kills its service is delivered again this soon
                                 "agrilink.outbox.lease", "10s",
                                 "agrilink.training.outbox.first-retry", "200ms",
                                 "agrilink.training.outbox.max-retry", "2s",
-                                "agrilink.catalog.stock.expiry-every", "1s")),
+                                "agrilink.catalog.stock.expiry-every", "1s"))
+                        // a line per request with the trace it arrived with and was served in (TracesAcrossServicesTest)
+                        .withProperties(Map.of("quarkus.http.access-log.enabled", "true",
+                                "quarkus.http.access-log.pattern", "\"%r\" %s trace=%{X,traceId} traceparent=%{i,traceparent} request=%{i,X-Request-Id}")),
                         line -> System.out.println("[suite] " + line));
                 started.checkPortsFree();
                 starting = started;

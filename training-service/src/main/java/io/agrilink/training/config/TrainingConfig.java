@@ -2,7 +2,6 @@ package io.agrilink.training.config;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -18,10 +17,6 @@ public interface TrainingConfig {
     /** How long before an offer expires the farmer is reminded of it. */
     @WithDefault("12h")
     Duration offerReminderBefore();
-
-    /** The time zone in which session times are shown ({@code startsAtLocal}). */
-    @WithDefault("Asia/Ho_Chi_Minh")
-    ZoneId timeZone();
 
     /** How farmers are told of changes (seat, waitlist, offer, cancellation, certificate). */
     Notices notices();

@@ -8,13 +8,13 @@ import java.time.format.DateTimeFormatter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.Notice;
 import io.agrilink.training.Topic;
 import io.agrilink.training.TrainingSession;
 import io.agrilink.training.VenueKind;
-import io.agrilink.training.config.TrainingConfig;
 import io.agrilink.training.repository.EnrolmentRepository;
 
 /** Maps entities to the JSON the API returns. */
@@ -55,10 +55,10 @@ public class Views {
     EnrolmentRepository enrolments;
 
     @Inject
-    TrainingConfig config;
+    AgriLinkTime time;
 
     public SessionView session(TrainingSession s) {
-        ZoneId zone = config.timeZone();
+        ZoneId zone = time.zone();
         long taken = enrolments.seatsTaken(s.id);
         return new SessionView(s.id, s.course.id, s.course.code, s.course.titleVi(), s.course.topic, s.startsAt,
                 s.endsAt, LOCAL.format(s.startsAt.atZone(zone)), LOCAL.format(s.endsAt.atZone(zone)), zone.getId(),

@@ -31,6 +31,7 @@ import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.lang.JoseException;
 
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.config.TrainingConfig;
@@ -73,6 +74,9 @@ public class CertificateService {
     @Inject
     TrainingConfig config;
 
+    @Inject
+    AgriLinkTime time;
+
     private PrivateKey signKey;
     private JwtConsumer verifier;
 
@@ -104,7 +108,7 @@ public class CertificateService {
         certificate.courseId = enrolment.session.course.id;
         certificate.courseCode = enrolment.session.course.code;
         certificate.courseTitle = enrolment.session.course.titleVi();
-        certificate.completedOn = LocalDate.ofInstant(enrolment.session.endsAt, config.timeZone());
+        certificate.completedOn = LocalDate.ofInstant(enrolment.session.endsAt, time.zone());
         certificate.issuer = config.certificates().issuer();
         certificate.issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         certificate.signature = sign(documentOf(certificate));

@@ -7,13 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.Notice;
 import io.agrilink.training.OutboxMessage;
 import io.agrilink.training.TrainingSession;
 import io.agrilink.training.VenueKind;
-import io.agrilink.training.config.TrainingConfig;
 
 /**
  * Writes a notice for the farmer and its outbox row in the caller's transaction, so a notice
@@ -28,7 +28,7 @@ public class NoticeService {
     OutboxService outbox;
 
     @Inject
-    TrainingConfig config;
+    AgriLinkTime time;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Notice about(Enrolment enrolment, Notice.Kind kind) {
@@ -77,7 +77,7 @@ public class NoticeService {
     }
 
     private String local(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(config.timeZone()));
+        return instant == null ? "" : WHEN.format(instant.atZone(time.zone()));
     }
 
     private static String venue(TrainingSession session) {
