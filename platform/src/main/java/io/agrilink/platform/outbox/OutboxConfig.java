@@ -13,6 +13,18 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "agrilink.outbox")
 public interface OutboxConfig {
 
+    /**
+     * Whether the service has an outbox. Read at build time ({@code @IfBuildProperty} on the
+     * outbox's beans); declared here so that the key belongs to this mapping and a service that
+     * sets it still starts (an unmapped {@code agrilink.outbox.*} key fails the config validation).
+     */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** How often the relay looks for due messages (the {@code @Scheduled} expression of {@link OutboxRelay}). */
+    @WithDefault("1s")
+    Duration every();
+
     /** Due messages claimed per round. */
     @WithDefault("500")
     int batchSize();
