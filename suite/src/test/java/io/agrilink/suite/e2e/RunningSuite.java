@@ -55,8 +55,8 @@ public final class RunningSuite {
                                 "agrilink.order.outbox.max-backoff", "2S",
                                 "agrilink.logistics.outbox.initial-backoff", "200ms",
                                 "agrilink.logistics.outbox.max-backoff", "2s",
-                                "agrilink.training.outbox.first-retry", "200ms",
-                                "agrilink.training.outbox.max-retry", "2s",
+                                "agrilink.outbox.initial-backoff", "200ms",
+                                "agrilink.outbox.max-backoff", "2s",
                                 "agrilink.catalog.stock.expiry-every", "1s")),
                         line -> System.out.println("[suite] " + line));
                 started.checkPortsFree();
