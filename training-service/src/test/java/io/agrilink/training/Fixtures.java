@@ -14,26 +14,26 @@ import io.agrilink.platform.testing.Tokens;
 import io.restassured.response.Response;
 
 /** Builds what each test needs through the public API, with names no other test uses. */
-final class Fixtures {
+public final class Fixtures {
 
-    static final String STAFF_SUBJECT = "staff-hoa";
+    public static final String STAFF_SUBJECT = "staff-hoa";
 
     private Fixtures() {
     }
 
-    static String staff() {
+    public static String staff() {
         return Tokens.of("staff", STAFF_SUBJECT);
     }
 
-    static String farmer(String subject) {
+    public static String farmer(String subject) {
         return Tokens.of("farmer", subject);
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static Map<String, Object> courseBody(String code, Topic topic, Long... prerequisites) {
+    public static Map<String, Object> courseBody(String code, Topic topic, Long... prerequisites) {
         Map<String, Object> body = new HashMap<>();
         body.put("code", code);
         body.put("topic", topic.name());
@@ -44,13 +44,13 @@ final class Fixtures {
         return body;
     }
 
-    static long course(Topic topic, Long... prerequisites) {
+    public static long course(Topic topic, Long... prerequisites) {
         return given().auth().oauth2(staff()).contentType("application/json")
                 .body(courseBody(unique("C").toUpperCase(), topic, prerequisites))
                 .post("/courses").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static Map<String, Object> sessionBody(long courseId, int capacity) {
+    public static Map<String, Object> sessionBody(long courseId, int capacity) {
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         Map<String, Object> body = new HashMap<>();
         body.put("courseId", courseId);
@@ -64,44 +64,44 @@ final class Fixtures {
         return body;
     }
 
-    static long session(long courseId, int capacity) {
+    public static long session(long courseId, int capacity) {
         return session(sessionBody(courseId, capacity));
     }
 
-    static long session(Map<String, Object> body) {
+    public static long session(Map<String, Object> body) {
         return given().auth().oauth2(staff()).contentType("application/json").body(body)
                 .post("/sessions").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** The farmer enrols themself. */
-    static Response enrol(long sessionId, String farmer) {
+    public static Response enrol(long sessionId, String farmer) {
         return given().auth().oauth2(farmer(farmer)).contentType("application/json").body("{}")
                 .post("/sessions/" + sessionId + "/enrolments");
     }
 
-    static long seated(long sessionId, String farmer) {
+    public static long seated(long sessionId, String farmer) {
         return enrol(sessionId, farmer).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static Response attendance(long sessionId, String token, long enrolmentId, String attendance) {
+    public static Response attendance(long sessionId, String token, long enrolmentId, String attendance) {
         return given().auth().oauth2(token).contentType("application/json")
                 .body(Map.of("records", List.of(Map.of("enrolmentId", enrolmentId, "attendance", attendance))))
                 .put("/sessions/" + sessionId + "/attendance");
     }
 
     /** Completes a course for the farmer: a fresh session, a seat, ATTENDED. Returns the certificate code. */
-    static String complete(long courseId, String farmer) {
+    public static String complete(long courseId, String farmer) {
         long session = session(courseId, 5);
         long enrolment = seated(session, farmer);
         return attendance(session, staff(), enrolment, "ATTENDED").then().statusCode(200).extract().jsonPath()
                 .getString("[0].certificateCode");
     }
 
-    static Response enrolment(long id) {
+    public static Response enrolment(long id) {
         return given().auth().oauth2(staff()).get("/enrolments/" + id);
     }
 
-    static List<Map<String, Object>> notices(String farmer) {
+    public static List<Map<String, Object>> notices(String farmer) {
         return given().auth().oauth2(farmer(farmer)).queryParam("size", 100).get("/me/notices").then().statusCode(200)
                 .extract().jsonPath().getList("items");
     }

@@ -33,7 +33,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.agrilink.platform.testing.PostgresResource;
-import io.agrilink.training.service.OfferJob;
+import io.agrilink.training.service.OfferService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,7 +47,7 @@ class WaitlistTest {
     EntityManager em;
 
     @Inject
-    OfferJob offerJob;
+    OfferService offers;
 
     @Test
     void hundredFarmersEnrollingAtOnceGetThirtySeatsAndAGaplessWaitlist() throws Exception {
@@ -119,7 +119,7 @@ class WaitlistTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update enrolment set offer_expires_at = now() - interval '1 minute' where id = " + waitingC)
                 .executeUpdate());
-        assertEquals(1, offerJob.run(Instant.now()));
+        assertEquals(1, offers.run(Instant.now()));
         assertEquals("OFFER_EXPIRED", enrolment(waitingC).jsonPath().getString("status"));
         assertEquals("OFFERED", enrolment(waitingD).jsonPath().getString("status"));
         assertThat(kinds(notices(f + "-c")), hasItem("OFFER_EXPIRED"));
@@ -161,8 +161,8 @@ class WaitlistTest {
         // 11 hours before expiry: inside the 12-hour reminder window
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update enrolment set offer_expires_at = now() + interval '11 hours' where id = " + b).executeUpdate());
-        offerJob.run(Instant.now());
-        offerJob.run(Instant.now());
+        offers.run(Instant.now());
+        offers.run(Instant.now());
         assertEquals(1, kinds(notices(f + "-b")).stream().filter("OFFER_EXPIRING"::equals).count());
         assertEquals("OFFERED", enrolment(b).jsonPath().getString("status"));
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import io.agrilink.platform.time.AgriLinkTime;
 import io.agrilink.platform.jdbc.FreshPlans;
+import io.agrilink.platform.time.AgriLinkTime;
 
 /**
  * The SQL and locking the stock ledger's parts share ({@link StockReservations},

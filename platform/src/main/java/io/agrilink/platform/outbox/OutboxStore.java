@@ -39,8 +39,9 @@ public class OutboxStore {
             Instant createdAt, Instant nextAttemptAt, String lastError, Instant deliveredAt, Instant failedAt,
             Instant discardedAt) {
 
+        /** A discarded message keeps its {@code failed_at} (when the receiver refused it): discarded wins. */
         public String state() {
-            return deliveredAt != null ? "DELIVERED" : failedAt != null ? "FAILED" : discardedAt != null ? "DISCARDED"
+            return deliveredAt != null ? "DELIVERED" : discardedAt != null ? "DISCARDED" : failedAt != null ? "FAILED"
                     : "PENDING";
         }
     }

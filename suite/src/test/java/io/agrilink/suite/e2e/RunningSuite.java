@@ -55,8 +55,6 @@ public final class RunningSuite {
                                 "agrilink.outbox.max-backoff", "2s",
                                 // a message claimed when a test kills its service is delivered again this soon
                                 "agrilink.outbox.lease", "10s",
-                                "agrilink.training.outbox.first-retry", "200ms",
-                                "agrilink.training.outbox.max-retry", "2s",
                                 "agrilink.catalog.stock.expiry-every", "1s"))
                         // a line per request with the trace it arrived with and was served in (TracesAcrossServicesTest)
                         .withProperties(Map.of("quarkus.http.access-log.enabled", "true",

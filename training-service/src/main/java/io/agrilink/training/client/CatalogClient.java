@@ -13,7 +13,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * catalog-service behind timeouts and a circuit breaker. The badge call is not retried here:
- * the outbox retries it with back-off; the report's listing lookup retries once.
+ * the outbox retries it with back-off ({@code outbox.LivestreamReadyHandler}); the report's listing
+ * lookup retries once.
  */
 @ApplicationScoped
 public class CatalogClient {

@@ -24,9 +24,6 @@ public interface TrainingConfig {
     /** Who issues certificates and how their signatures are checked. */
     Certificates certificates();
 
-    /** Retry pacing of the outbox (notices and catalogue badges). */
-    Outbox outbox();
-
     interface Notices {
 
         /** Which {@code NoticeSender} sends notices: {@code log} (default) or {@code webhook}. */
@@ -66,16 +63,5 @@ public interface TrainingConfig {
         /** The {@code kid} header of every certificate; verification accepts no other. */
         @WithDefault("training-certificates-1")
         String keyId();
-    }
-
-    interface Outbox {
-
-        /** Delay before the first retry; doubled after each failed attempt. */
-        @WithDefault("1s")
-        Duration firstRetry();
-
-        /** The longest delay between two attempts. */
-        @WithDefault("5m")
-        Duration maxRetry();
     }
 }

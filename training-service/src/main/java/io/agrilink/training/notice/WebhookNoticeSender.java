@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import io.smallrye.common.annotation.Identifier;
 /**
  * POSTs each notice as JSON to an SMS or Zalo gateway at {@code agrilink.training.notices.webhook-url},
  * with {@code Idempotency-Key: notice-<id>} so a gateway that saw it before can ignore a repeat.
+ * Any answer but a 2xx is thrown with its status, which the outbox judges by its one rule.
  */
 @ApplicationScoped
 @Identifier("webhook")
@@ -64,12 +66,8 @@ public class WebhookNoticeSender implements NoticeSender {
             throw new IllegalStateException("Interrupted while sending notice", e);
         }
         int status = response.statusCode();
-        if (status / 100 == 2) {
-            return;
+        if (status / 100 != 2) {
+            throw new WebApplicationException("Gateway answered " + status, status);
         }
-        if (status / 100 == 4 && status != 408 && status != 429) {
-            throw new Rejected("Gateway refused notice with " + status);
-        }
-        throw new IllegalStateException("Gateway answered " + status);
     }
 }

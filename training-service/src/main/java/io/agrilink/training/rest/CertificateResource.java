@@ -63,8 +63,8 @@ public class CertificateResource {
     @Operation(summary = "Look a certificate up by its code (public)")
     @APIResponse(responseCode = "200", description = "Holder, course, date, issuer, signature and whether it was revoked")
     @APIResponse(responseCode = "404", description = "No certificate has this code")
-    public Views.CertificateView get(@PathParam("code") String code) {
-        return Views.certificate(certificates.find(code).orElseThrow(() -> ProblemException.notFound("Certificate", code)));
+    public CertificateView get(@PathParam("code") String code) {
+        return CertificateView.of(certificates.find(code).orElseThrow(() -> ProblemException.notFound("Certificate", code)));
     }
 
     @POST
@@ -91,7 +91,7 @@ public class CertificateResource {
     @Operation(summary = "Revoke a certificate")
     @APIResponse(responseCode = "200", description = "Revoked (or already was)")
     @APIResponse(responseCode = "404", description = "No certificate has this code")
-    public Views.CertificateView revoke(@PathParam("code") String code, @Valid RevokeRequest r) {
-        return Views.certificate(certificates.revoke(code, caller.subject(), r == null ? null : r.reason()));
+    public CertificateView revoke(@PathParam("code") String code, @Valid RevokeRequest r) {
+        return CertificateView.of(certificates.revoke(code, caller.subject(), r == null ? null : r.reason()));
     }
 }

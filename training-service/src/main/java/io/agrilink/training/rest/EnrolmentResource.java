@@ -27,9 +27,6 @@ public class EnrolmentResource {
     EnrolmentService enrolments;
 
     @Inject
-    Views views;
-
-    @Inject
     Caller caller;
 
     @GET
@@ -38,8 +35,8 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "200", description = "The enrolment, with its waitlist position")
     @APIResponse(responseCode = "403", description = "Another farmer's enrolment")
     @APIResponse(responseCode = "404", description = "No such enrolment")
-    public Views.EnrolmentView get(@PathParam("id") long id) {
-        return views.enrolment(owned(id));
+    public EnrolmentView get(@PathParam("id") long id) {
+        return view(owned(id));
     }
 
     @DELETE
@@ -49,9 +46,9 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "403", description = "Another farmer's enrolment")
     @APIResponse(responseCode = "404", description = "No such enrolment")
     @APIResponse(responseCode = "409", description = "After the cancellation cut-off, or already ended")
-    public Views.EnrolmentView withdraw(@PathParam("id") long id) {
+    public EnrolmentView withdraw(@PathParam("id") long id) {
         owned(id);
-        return views.enrolment(enrolments.withdraw(id, caller.isStaff()));
+        return view(enrolments.withdraw(id, caller.isStaff()));
     }
 
     @POST
@@ -62,9 +59,9 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "403", description = "Another farmer's enrolment")
     @APIResponse(responseCode = "404", description = "No such enrolment")
     @APIResponse(responseCode = "409", description = "No offer, or the offer expired")
-    public Views.EnrolmentView accept(@PathParam("id") long id) {
+    public EnrolmentView accept(@PathParam("id") long id) {
         owned(id);
-        return views.enrolment(enrolments.accept(id));
+        return view(enrolments.accept(id));
     }
 
     @POST
@@ -75,9 +72,13 @@ public class EnrolmentResource {
     @APIResponse(responseCode = "403", description = "Another farmer's enrolment")
     @APIResponse(responseCode = "404", description = "No such enrolment")
     @APIResponse(responseCode = "409", description = "No offer")
-    public Views.EnrolmentView decline(@PathParam("id") long id) {
+    public EnrolmentView decline(@PathParam("id") long id) {
         owned(id);
-        return views.enrolment(enrolments.decline(id));
+        return view(enrolments.decline(id));
+    }
+
+    private EnrolmentView view(Enrolment enrolment) {
+        return EnrolmentView.of(enrolment, enrolments.standing(enrolment));
     }
 
     private Enrolment owned(long id) {

@@ -20,6 +20,7 @@ import io.agrilink.platform.security.Roles;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.Notice;
+import io.agrilink.training.service.EnrolmentService;
 import io.quarkus.panache.common.Sort;
 
 /** The calling farmer's own enrolments, notices and certificates. */
@@ -31,17 +32,17 @@ public class MeResource {
     Caller caller;
 
     @Inject
-    Views views;
+    EnrolmentService enrolmentService;
 
     @GET
     @Path("/notices")
     @RolesAllowed(Roles.FARMER)
     @Operation(summary = "My notices, newest first")
     @APIResponse(responseCode = "200", description = "A page of notices")
-    public Page<Views.NoticeView> notices(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<NoticeView> notices(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = Notice.<Notice> find("farmer", Sort.descending("id"), caller.subject());
-        return Page.of(query, page, size, Views::notice);
+        return Page.of(query, page, size, NoticeView::of);
     }
 
     @GET
@@ -49,10 +50,10 @@ public class MeResource {
     @RolesAllowed(Roles.FARMER)
     @Operation(summary = "My enrolments, newest first")
     @APIResponse(responseCode = "200", description = "A page of enrolments")
-    public Page<Views.EnrolmentView> enrolments(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<EnrolmentView> enrolments(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = Enrolment.<Enrolment> find("farmer", Sort.descending("id"), caller.subject());
-        return Page.of(query, page, size, views::enrolment);
+        return Page.of(query, page, size, e -> EnrolmentView.of(e, enrolmentService.standing(e)));
     }
 
     @GET
@@ -60,9 +61,9 @@ public class MeResource {
     @RolesAllowed(Roles.FARMER)
     @Operation(summary = "My certificates")
     @APIResponse(responseCode = "200", description = "A page of certificates")
-    public Page<Views.CertificateView> certificates(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<CertificateView> certificates(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         var query = Certificate.<Certificate> find("farmer", Sort.descending("id"), caller.subject());
-        return Page.of(query, page, size, Views::certificate);
+        return Page.of(query, page, size, CertificateView::of);
     }
 }

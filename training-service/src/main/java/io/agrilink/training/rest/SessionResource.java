@@ -31,10 +31,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import io.agrilink.platform.web.Page;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
 import io.agrilink.platform.security.Roles;
+import io.agrilink.platform.time.AgriLinkTime;
+import io.agrilink.platform.web.Page;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.TrainingSession;
 import io.agrilink.training.VenueKind;
@@ -97,7 +98,7 @@ public class SessionResource {
     EnrolmentRepository enrolments;
 
     @Inject
-    Views views;
+    AgriLinkTime time;
 
     @Inject
     Caller caller;
@@ -114,14 +115,14 @@ public class SessionResource {
         TrainingSession session = sessions.create(new SessionService.SessionDraft(r.courseId(), r.startsAt(),
                 r.endsAt(), r.venue().venue(), r.capacity(), r.trainer(), r.enrolmentOpensAt(), r.enrolmentClosesAt(),
                 r.cancellationCutoff()));
-        return Response.created(URI.create("/sessions/" + session.id)).entity(views.session(session)).build();
+        return Response.created(URI.create("/sessions/" + session.id)).entity(view(session)).build();
     }
 
     @GET
     @RolesAllowed({ Roles.FARMER, Roles.STAFF })
     @Operation(summary = "List sessions by start time, optionally of one course or from an instant")
     @APIResponse(responseCode = "200", description = "A page of sessions")
-    public Page<Views.SessionView> list(@QueryParam("courseId") Long courseId, @QueryParam("from") Instant from,
+    public Page<SessionView> list(@QueryParam("courseId") Long courseId, @QueryParam("from") Instant from,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         List<String> conditions = new ArrayList<>(List.of("1 = 1"));
@@ -136,7 +137,7 @@ public class SessionResource {
         }
         var query = TrainingSession.<TrainingSession> find(String.join(" and ", conditions),
                 Sort.by("startsAt").and("id"), parameters);
-        return Page.of(query, page, size, views::session);
+        return Page.of(query, page, size, this::view);
     }
 
     @GET
@@ -145,8 +146,8 @@ public class SessionResource {
     @Operation(summary = "Read a session with its seats and waitlist length")
     @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Views.SessionView get(@PathParam("id") long id) {
-        return views.session(find(id));
+    public SessionView get(@PathParam("id") long id) {
+        return view(find(id));
     }
 
     @PATCH
@@ -157,8 +158,8 @@ public class SessionResource {
     @APIResponse(responseCode = "400", description = "Invalid field")
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "Cancelled session, or capacity below the seats taken")
-    public Views.SessionView change(@PathParam("id") long id, @Valid @NotNull SessionChangeRequest r) {
-        return views.session(sessions.change(id, new SessionService.SessionChange(r.startsAt(), r.endsAt(),
+    public SessionView change(@PathParam("id") long id, @Valid @NotNull SessionChangeRequest r) {
+        return view(sessions.change(id, new SessionService.SessionChange(r.startsAt(), r.endsAt(),
                 r.venue() == null ? null : r.venue().venue(), r.capacity(), r.trainer(), r.enrolmentOpensAt(),
                 r.enrolmentClosesAt(), r.cancellationCutoff())));
     }
@@ -169,8 +170,8 @@ public class SessionResource {
     @Operation(summary = "Cancel a session; every enrolled, offered and waitlisted farmer is told")
     @APIResponse(responseCode = "200", description = "Cancelled (or already was)")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Views.SessionView cancel(@PathParam("id") long id, @Valid CancelRequest r) {
-        return views.session(sessions.cancel(id, r == null ? null : r.reason()));
+    public SessionView cancel(@PathParam("id") long id, @Valid CancelRequest r) {
+        return view(sessions.cancel(id, r == null ? null : r.reason()));
     }
 
     @POST
@@ -203,7 +204,7 @@ public class SessionResource {
             applicant = new EnrolmentService.Applicant(caller.subject(), name, request.province(), request.commune());
         }
         Enrolment enrolment = enrolmentService.enrol(id, applicant, caller.subject());
-        return Response.created(URI.create("/enrolments/" + enrolment.id)).entity(views.enrolment(enrolment)).build();
+        return Response.created(URI.create("/enrolments/" + enrolment.id)).entity(EnrolmentView.of(enrolment, enrolmentService.standing(enrolment))).build();
     }
 
     @GET
@@ -213,19 +214,14 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "A page of enrolments, waitlist positions included")
     @APIResponse(responseCode = "403", description = "Neither staff nor the trainer")
     @APIResponse(responseCode = "404", description = "No such session")
-    public Page<Views.EnrolmentView> enrolments(@PathParam("id") long id, @QueryParam("status") Enrolment.Status status,
+    public Page<EnrolmentView> enrolments(@PathParam("id") long id, @QueryParam("status") Enrolment.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         attendance.requireTrainerOrStaff(id, caller.subject(), caller.isStaff());
         var query = status == null
                 ? enrolments.find("session.id", Sort.by("arrival"), id)
                 : enrolments.find("session.id = ?1 and status = ?2", Sort.by("arrival"), id, status);
-        List<Enrolment> items = query.page(page, size).list();
-        List<Views.EnrolmentView> views = new ArrayList<>();
-        for (Enrolment e : items) {
-            views.add(this.views.enrolment(e));
-        }
-        return new Page<>(views, page, size, query.count());
+        return Page.of(query, page, size, e -> EnrolmentView.of(e, enrolmentService.standing(e)));
     }
 
     @PUT
@@ -237,11 +233,16 @@ public class SessionResource {
     @APIResponse(responseCode = "403", description = "Neither staff nor the trainer")
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "An enrolment holds no seat, or was already certified")
-    public List<Views.EnrolmentView> attendance(@PathParam("id") long id, @Valid @NotNull AttendanceRequest r) {
+    public List<EnrolmentView> attendance(@PathParam("id") long id, @Valid @NotNull AttendanceRequest r) {
         attendance.requireTrainerOrStaff(id, caller.subject(), caller.isStaff());
         List<AttendanceService.Mark> marks = r.records().stream()
                 .map(l -> new AttendanceService.Mark(l.enrolmentId(), l.attendance())).toList();
-        return attendance.record(id, marks, caller.subject()).stream().map(e -> views.enrolment(e, null)).toList();
+        return attendance.record(id, marks, caller.subject()).stream()
+                .map(e -> EnrolmentView.of(e, enrolmentService.standing(e))).toList();
+    }
+
+    private SessionView view(TrainingSession session) {
+        return SessionView.of(session, sessions.occupancy(session), time.zone());
     }
 
     private static TrainingSession find(long id) {

@@ -14,12 +14,14 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
-import io.agrilink.training.OutboxMessage;
 import io.agrilink.training.Topic;
 import io.agrilink.training.TrainingSession;
+import io.agrilink.training.outbox.LivestreamReadyHandler;
+import io.agrilink.training.outbox.OutboxKinds;
 import io.agrilink.training.repository.SessionRepository;
 
 /**
@@ -47,7 +49,7 @@ public class AttendanceService {
     NoticeService notices;
 
     @Inject
-    OutboxService outbox;
+    Outbox outbox;
 
     @Inject
     ObjectMapper json;
@@ -109,14 +111,11 @@ public class AttendanceService {
         notices.certificateIssued(enrolment, certificate);
         if (enrolment.session.course.topic == Topic.LIVESTREAM_SELLING) {
             try {
-                outbox.enqueue(OutboxMessage.Kind.LIVESTREAM_READY, json.writeValueAsString(
-                        new LivestreamReady(enrolment.farmer, certificate.code)));
+                outbox.add(OutboxKinds.LIVESTREAM_READY, LivestreamReadyHandler.subjectOf(enrolment.farmer),
+                        json.writeValueAsString(new LivestreamReadyHandler.Badge(enrolment.farmer, certificate.code)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }
-    }
-
-    record LivestreamReady(String subject, String certificateCode) {
     }
 }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
+import io.agrilink.training.Certificate;
 import io.agrilink.training.Course;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.Enrolment.Status;
@@ -35,6 +36,10 @@ public class EnrolmentService {
     public record Applicant(String farmer, String name, String province, String commune) {
     }
 
+    /** Where an enrolment stands: its place on the waitlist (null when not waiting) and its certificate. */
+    public record Standing(Integer waitlistPosition, String certificateCode) {
+    }
+
     @Inject
     EntityManager em;
 
@@ -49,6 +54,14 @@ public class EnrolmentService {
 
     @Inject
     TrainingConfig config;
+
+    public Standing standing(Enrolment e) {
+        Integer position = e.status == Status.WAITLISTED ? enrolments.waitlistPosition(e) : null;
+        String certificate = e.attendance == Enrolment.Attendance.ATTENDED
+                ? Certificate.<Certificate> find("enrolmentId", e.id).firstResultOptional().map(c -> c.code).orElse(null)
+                : null;
+        return new Standing(position, certificate);
+    }
 
     @Transactional
     public Enrolment enrol(long sessionId, Applicant applicant, String enrolledBy) {

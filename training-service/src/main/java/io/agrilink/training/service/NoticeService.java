@@ -2,22 +2,25 @@ package io.agrilink.training.service;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.agrilink.platform.time.AgriLinkTime;
+import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.training.Certificate;
 import io.agrilink.training.Enrolment;
 import io.agrilink.training.Notice;
-import io.agrilink.training.OutboxMessage;
 import io.agrilink.training.TrainingSession;
 import io.agrilink.training.VenueKind;
+import io.agrilink.training.outbox.OutboxKinds;
 
 /**
- * Writes a notice for the farmer and its outbox row in the caller's transaction, so a notice
- * exists exactly when the change it tells of was committed, and is sent even if the gateway is down.
+ * Writes a notice for the farmer and its outbox message in the caller's transaction, so a notice
+ * exists exactly when the change it tells of was committed, and is sent even if the gateway is down
+ * ({@link io.agrilink.training.outbox.NoticeHandler} sends it).
  */
 @ApplicationScoped
 public class NoticeService {
@@ -25,7 +28,7 @@ public class NoticeService {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
 
     @Inject
-    OutboxService outbox;
+    Outbox outbox;
 
     @Inject
     AgriLinkTime time;
@@ -42,6 +45,12 @@ public class NoticeService {
                 + " (kiểm tra tại /certificates/" + certificate.code + ").");
     }
 
+    /** A notice as it is now, read in a transaction of its own that ends before the caller sends it. */
+    @Transactional
+    public Optional<Notice> find(long id) {
+        return Notice.findByIdOptional(id);
+    }
+
     private Notice record(Enrolment enrolment, Notice.Kind kind, String message) {
         Notice notice = new Notice();
         notice.farmer = enrolment.farmer;
@@ -51,7 +60,8 @@ public class NoticeService {
         notice.message = message.length() > 1000 ? message.substring(0, 1000) : message;
         notice.createdAt = Instant.now();
         notice.persist();
-        outbox.enqueue(OutboxMessage.Kind.NOTICE, String.valueOf(notice.id));
+        String id = String.valueOf(notice.id);
+        outbox.add(OutboxKinds.NOTICE, id, id);
         return notice;
     }
 

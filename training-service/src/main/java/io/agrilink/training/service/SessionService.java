@@ -52,6 +52,14 @@ public class SessionService {
     @Inject
     NoticeService notices;
 
+    /** How full a session is: seats taken (seated plus offers outstanding) and farmers waiting. */
+    public record Occupancy(long seatsTaken, long waitlistLength) {
+    }
+
+    public Occupancy occupancy(TrainingSession session) {
+        return new Occupancy(enrolments.seatsTaken(session.id), enrolments.waitlistLength(session.id));
+    }
+
     @Transactional
     public TrainingSession create(SessionDraft draft) {
         Course course = Course.<Course> findByIdOptional(draft.courseId())

@@ -19,9 +19,9 @@ import io.quarkus.scheduler.Scheduled;
  * the next farmer waiting. Each offer is handled in its own transaction under the session lock.
  */
 @ApplicationScoped
-public class OfferJob {
+public class OfferService {
 
-    private static final Logger LOG = Logger.getLogger(OfferJob.class);
+    private static final Logger LOG = Logger.getLogger(OfferService.class);
 
     @Inject
     EntityManager em;
@@ -37,7 +37,7 @@ public class OfferJob {
         try {
             run(Instant.now());
         } catch (RuntimeException e) {
-            LOG.warnf("Offer job paused: %s", e.getMessage());
+            LOG.warnf("Offer round paused: %s", e.getMessage());
         }
     }
 
