@@ -87,9 +87,7 @@ class ConventionsTest {
                 + "(?:(?:public|protected|private)\\s+)?(?:(?:class|record)\\s+(\\w+)|[\\w<>,.\\[\\] ?]+?\\s+(\\w+)\\s*[;=,)])");
         Pattern name = Pattern.compile("\\bname\\s*=\\s*\"([^\"]*)\"");
         List<String> found = new ArrayList<>();
-        // the services' own outbox entities give way to the platform's outbox (issue 15) and are left as they are
-        for (Path file : files(p -> p.endsWith(".java") && p.contains("-service/src/main/java/")
-                && !p.matches(".*/Outbox\\w*\\.java"))) {
+        for (Path file : files(p -> p.endsWith(".java") && p.contains("-service/src/main/java/"))) {
             String text = read(file);
             Matcher m = annotation.matcher(text);
             while (m.find()) {
