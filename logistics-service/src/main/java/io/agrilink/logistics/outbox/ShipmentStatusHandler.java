@@ -32,13 +32,8 @@ public class ShipmentStatusHandler implements OutboxHandler {
     }
 
     @Override
-    public Delivery deliver(OutboxMessage message) {
-        ShipmentStatusChange change;
-        try {
-            change = json.readValue(message.payload(), ShipmentStatusChange.class);
-        } catch (JsonProcessingException unreadable) {
-            return Delivery.refused(0, "unreadable payload: " + unreadable.getOriginalMessage());
-        }
+    public Delivery deliver(OutboxMessage message) throws JsonProcessingException {
+        ShipmentStatusChange change = json.readValue(message.payload(), ShipmentStatusChange.class);
         try {
             orders.send(change.orderId(), change.event());
             return Delivery.delivered();

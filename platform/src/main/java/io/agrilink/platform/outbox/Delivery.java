@@ -6,6 +6,8 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 /**
  * What one delivery attempt came to. The outbox has one rule for what is final: a receiver's
  * 4xx other than 408 and 429 is a refusal for good ({@link Refused}, kept for staff to re-drive or
@@ -47,11 +49,17 @@ public sealed interface Delivery {
         return retried ? new Retry(error) : new Refused(status, error);
     }
 
-    /** What a failed call means: a receiver's status by {@link #ofStatus}; no answer at all is retried. */
+    /**
+     * What a failed attempt means: a receiver's status by {@link #ofStatus}; a payload that cannot
+     * be read is refused for good (no retry can read it); no answer at all is retried.
+     */
     static Delivery failed(Throwable e) {
         if (e instanceof WebApplicationException refusal) {
             int status = refusal.getResponse().getStatus();
             return ofStatus(status, "HTTP " + status + body(refusal));
+        }
+        if (e instanceof JsonProcessingException unreadable) {
+            return new Refused(0, "unreadable payload: " + unreadable.getOriginalMessage());
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {

@@ -42,13 +42,8 @@ public class LivestreamReadyHandler implements OutboxHandler {
     }
 
     @Override
-    public Delivery deliver(OutboxMessage message) {
-        Badge badge;
-        try {
-            badge = json.readValue(message.payload(), Badge.class);
-        } catch (JsonProcessingException e) {
-            return Delivery.refused(0, "Unreadable payload: " + e.getOriginalMessage());
-        }
+    public Delivery deliver(OutboxMessage message) throws JsonProcessingException {
+        Badge badge = json.readValue(message.payload(), Badge.class);
         catalog.markLivestreamReady(badge.subject(), badge.certificateCode());
         return Delivery.delivered();
     }

@@ -8,6 +8,8 @@ import java.time.Duration;
 
 import jakarta.ws.rs.WebApplicationException;
 
+import com.fasterxml.jackson.core.JsonParseException;
+
 import org.junit.jupiter.api.Test;
 
 import io.agrilink.platform.outbox.Backoff;
@@ -53,5 +55,11 @@ class BackoffAndFinalityTest {
         assertInstanceOf(Delivery.Retry.class, Delivery.failed(new WebApplicationException(503)));
         assertInstanceOf(Delivery.Retry.class,
                 Delivery.failed(new IllegalStateException("unreachable", new ConnectException("refused"))));
+    }
+
+    @Test
+    void aPayloadThatCannotBeReadIsRefusedForGood() {
+        Delivery unreadable = Delivery.failed(new JsonParseException(null, "Unexpected character"));
+        assertInstanceOf(Delivery.Refused.class, unreadable);
     }
 }
