@@ -29,4 +29,10 @@ class TrainingContractTest extends ServiceContract {
     protected String textField() {
         return "title.vi";
     }
+
+    /** No other service calls training-service: its snapshot has no operation, and must stay so until one does. */
+    @Override
+    protected String interServiceContract() {
+        return "training-service";
+    }
 }

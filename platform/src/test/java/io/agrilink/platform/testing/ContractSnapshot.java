@@ -96,10 +96,8 @@ public final class ContractSnapshot {
     public static void checkProvider(String service) {
         String document = RestAssured.given().accept("application/json").get("/q/openapi?format=json").then()
                 .statusCode(200).extract().asString();
+        // a service no other one calls has a snapshot without operations: tagging one is then a change too
         JsonNode live = interServicePart(read(JSON, document));
-        if (!live.path("paths").elements().hasNext()) {
-            fail(service + " tags no operation " + InterService.TAG + ": nothing to snapshot");
-        }
         Path file = file(service);
         if (Boolean.getBoolean(UPDATE)) {
             write(service, file, live);
