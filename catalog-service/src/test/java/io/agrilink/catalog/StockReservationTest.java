@@ -260,13 +260,14 @@ class StockReservationTest {
         String expired = unique("o");
         asService().body(reservation(expired, "buyer-au", 1, lot, 4_000)).post("/stock/reservations").then()
                 .statusCode(201);
-        Thread.sleep(1_100);
-        // the expiry job is giving that hold back at this very moment: its transaction holds the row
+        // the expiry job is giving that hold back at this very moment: its transaction holds the row,
+        // taken before the hold expires so that the real job (every second in tests) cannot give it back first
         try (java.sql.Connection job = db.getConnection()) {
             job.setAutoCommit(false);
             try (java.sql.Statement sql = job.createStatement()) {
                 sql.execute("select id from reservation where order_ref = '" + expired + "' for update");
             }
+            Thread.sleep(1_100);
             java.util.concurrent.CompletableFuture<io.restassured.response.Response> buyer = java.util.concurrent.CompletableFuture
                     .supplyAsync(() -> reserve(unique("o"), "buyer-hcm", lot, 3_000));
             Thread.sleep(500);
