@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Generates platform's commune reference data from thanglequoc/vietnamese-provinces-database.
+
+Usage: generate.py MIRROR_GIT_DIR [COMMIT]
+Reads, at COMMIT (default HEAD) of a clone of the data set:
+  json/full_json_generated_data_vn_units_*.json        the 3,321 units and their kinds
+  dataset-generation-scripts/sapnhap-bando-crawler/donvi_tinhthanh.json
+                                                       per unit, the pre-merger units it took in
+and, at tag v3.0.2 (the list of 1 July 2025, Decision 19/2025/QĐ-TTg), the same JSON, to name
+what was renamed since. Writes communes.tsv and communes-former.tsv next to Communes.java's
+resources.
+"""
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[2] / "main/resources/io/agrilink/platform/vn"
+SOURCE = "https://github.com/thanglequoc/vietnamese-provinces-database"
+# Provinces.java spells these two with the modern tone placement; the data set does not.
+PROVINCE_NAMES = {"38": "Thanh Hóa", "56": "Khánh Hòa"}
+KINDS = {3: "Phường", 4: "Xã", 5: "Đặc khu"}
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+FORMER_KIND = re.compile(r"(?i)\b(phường|xã|thị trấn|đặc khu)\s+")
+NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ0-9][^\s,;.()]*)$")
+
+
+def git_show(repo, rev, path):
+    return subprocess.run(["git", "--git-dir", repo, "show", f"{rev}:{path}"],
+                          check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def git_ls(repo, rev, folder):
+    out = subprocess.run(["git", "--git-dir", repo, "ls-tree", "--name-only", rev, folder + "/"],
+                         check=True, capture_output=True).stdout.decode("utf-8")
+    return out.split()
+
+
+def tone_key(text):
+    """Lower case with each syllable's tone mark moved to its end: "Hoà" and "Hòa" agree."""
+    words = []
+    for word in unicodedata.normalize("NFD", text).lower().split():
+        tones = "".join(c for c in word if c in TONES)
+        words.append("".join(c for c in word if c not in TONES) + tones)
+    return " ".join(words)
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+def units(repo, rev, path):
+    data = json.loads(git_show(repo, rev, path))
+    return {w["Code"]: (p["Code"], w) for p in data for w in p["Wards"]}, data
+
+
+def former_names(text):
+    """The pre-merger units named in a free-text 'truocsapnhap' field, with their kind word."""
+    while True:
+        stripped = re.sub(r"\([^()]*\)", " ", text)
+        if stripped == text:
+            break
+        text = stripped
+    names = []
+    for match in FORMER_KIND.finditer(text):
+        kind = match.group(1).capitalize()
+        words = []
+        for word in text[match.end():].split():
+            bare = word.rstrip(",;.")
+            if not NAME_WORD.match(bare) or FORMER_KIND.fullmatch(bare + " "):
+                break
+            words.append(bare)
+            if bare != word:
+                break
+        if words:
+            names.append(nfc(kind + " " + " ".join(words)))
+    return names
+
+
+def main():
+    repo = sys.argv[1]
+    rev = subprocess.run(["git", "--git-dir", repo, "rev-parse", sys.argv[2] if len(sys.argv) > 2 else "HEAD"],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    full = next(p for p in git_ls(repo, rev, "json") if p.startswith("json/full_json_generated_data_vn_units"))
+    now, provinces = units(repo, rev, full)
+    then, _ = units(repo, "v3.0.2", "json/full_json_generated_data_vn_units.json")
+    province_name = {p["Code"]: PROVINCE_NAMES.get(p["Code"], p["Name"]) for p in provinces}
+
+    current = {}
+    renamed = []
+    for code, (province, ward) in now.items():
+        kind = KINDS[ward["AdministrativeUnitId"]]
+        name = nfc(kind + " " + ward["Name"])
+        old = then.get(code)
+        if old:
+            old_name = nfc(old[1]["FullName"])
+            if tone_key(old_name) == tone_key(name):
+                name = old_name  # the same name: keep 2025's modern tone placement
+            else:
+                renamed.append((province, old_name, code))
+        current[code] = (province, kind, name)
+
+    merged = defaultdict(set)
+    sapnhap = json.loads(git_show(repo, rev, "dataset-generation-scripts/sapnhap-bando-crawler/donvi_tinhthanh.json"))
+    for unit in sapnhap:
+        if "capxa" not in unit["malk"] or unit["ma"] not in current:
+            continue
+        province = current[unit["ma"]][0]
+        for former in former_names(unit.get("truocsapnhap") or ""):
+            merged[(province, tone_key(former))].add((former, unit["ma"]))
+
+    header = (f"# The commune-level units in force (phường, xã, đặc khu) under the 34 provinces.\n"
+              f"# Source: {SOURCE} at commit {rev} (MIT License, (c) 2021 Thang Le Quoc),\n"
+              f"# data as of Decision 19/2025/QĐ-TTg (1 July 2025) and Resolution 30/2026/QH16 (30 April 2026).\n"
+              f"# Generated by platform/src/build/communes/generate.py; do not edit by hand.\n")
+    rows = sorted(current.items(), key=lambda item: (item[1][0], item[0]))
+    with open(OUT / "communes.tsv", "w", encoding="utf-8", newline="\n") as out:
+        out.write(header)
+        out.write("province\tcode\tkind\tname\n")
+        for code, (province, kind, name) in rows:
+            out.write(f"{province_name[province]}\t{code}\t{kind}\t{name}\n")
+
+    with open(OUT / "communes-former.tsv", "w", encoding="utf-8", newline="\n") as out:
+        out.write(header.replace("The commune-level units in force", "Former commune names and the unit each one is now")
+                  + "# 'merged': named in the unit's pre-merger list (sapnhap.bando.com.vn, via the data set);\n"
+                  + "# 'renamed': the unit's name in the data set's v3.0.2 (1 July 2025) differs from today's.\n"
+                  + "# A former name listed under several units was split among them.\n")
+        out.write("province\tformer\tcode\thow\n")
+        for province, old_name, code in sorted(renamed):
+            out.write(f"{province_name[province]}\t{old_name}\t{code}\trenamed\n")
+        for (province, _), entries in sorted(merged.items()):
+            for former, code in sorted(entries):
+                if tone_key(former) != tone_key(current[code][2]):
+                    out.write(f"{province_name[province]}\t{former}\t{code}\tmerged\n")
+
+
+if __name__ == "__main__":
+    main()
