@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import io.agrilink.platform.security.Roles;
 import io.agrilink.platform.testing.Tokens;
+import io.agrilink.platform.vn.Communes;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -51,10 +52,19 @@ final class Fixtures {
         body.put("name", name);
         body.put("kind", "HOUSEHOLD");
         body.put("province", province);
-        body.put("commune", "Xã Lục Ngạn");
+        body.put("commune", commune(province));
         body.put("phone", "0912 345 678");
         body.put("growingAreaCode", "VN-BGOR-0101");
         return body;
+    }
+
+    /** A real commune of the province: Xã Lục Ngạn in Bắc Ninh (or the former Bắc Giang), else its first unit. */
+    static String commune(String province) {
+        List<Communes.Commune> units = Communes.of(province);
+        if (units.isEmpty()) {
+            return "Xã Lục Ngạn";
+        }
+        return units.get(0).province().equals("Bắc Ninh") ? "Xã Lục Ngạn" : units.get(0).name();
     }
 
     /** A household in Bắc Ninh owned by {@code farmer}. */

@@ -66,6 +66,18 @@ class ProducerTest {
     }
 
     @Test
+    void theCommuneMustBeAUnitOfTheProvinceAndIsStoredByItsNameToday() {
+        Map<String, Object> body = producerBody(unique("Hộ Giáp Văn Sơn"), "Bắc Giang");
+        body.put("commune", "thị trấn phì điền");
+        as(Roles.FARMER, unique("farmer")).body(body).post("/producers").then().statusCode(201)
+                .body("province", equalTo("Bắc Ninh"), "commune", equalTo("Xã Lục Ngạn"));
+        Map<String, Object> elsewhere = producerBody(unique("Hộ Giáp Văn Sơn"), "Hưng Yên");
+        elsewhere.put("commune", "Xã Lục Ngạn");
+        as(Roles.FARMER, unique("farmer")).body(elsewhere).post("/producers").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", contains("commune"));
+    }
+
+    @Test
     void phoneIsNormalisedAndFullVietnameseNamesAreKept() {
         Map<String, Object> body = producerBody("Hợp tác xã Nông nghiệp Hồng Giang – Lục Ngạn", "tỉnh Hưng Yên");
         body.put("phone", "+84 98-765.4321");

@@ -70,7 +70,7 @@ final class Fixtures {
         pickup.put("producerId", 1);
         pickup.put("producerName", "HTX Vải thiều Lục Ngạn");
         pickup.put("province", "Bắc Giang");
-        pickup.put("commune", "Lục Ngạn");
+        pickup.put("commune", "Xã Lục Ngạn");
         pickup.put("phone", "0912345678");
         Map<String, Object> destination = new LinkedHashMap<>();
         destination.put("recipient", "Phạm Thu Hà");
@@ -78,7 +78,7 @@ final class Fixtures {
         destination.put("country", country);
         if ("VN".equals(country)) {
             destination.put("province", "Hà Nội");
-            destination.put("commune", "Ba Đình");
+            destination.put("commune", "Phường Ba Đình");
         }
         destination.put("street", "12 Phố Huế");
         Map<String, Object> body = new LinkedHashMap<>();

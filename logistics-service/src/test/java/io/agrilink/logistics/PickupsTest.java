@@ -35,7 +35,7 @@ class PickupsTest {
                         "pickups[1].producerName", equalTo("HTX Bơ Đà Lạt"),
                         "parcels[0].pickup.province", equalTo("Sơn La"),
                         "parcels[1].pickup.province", equalTo("Lâm Đồng"), "parcels[1].pickup.commune",
-                        equalTo("Phường Lâm Viên"))
+                        equalTo("Phường Lâm Viên - Đà Lạt"))
                 .extract().jsonPath().getLong("id");
 
         CarrierRef both = registerCarrier("carrier-twopickups", List.of("Sơn La", "Lâm Đồng"), List.of("COLD_CHAIN"), 100);
@@ -59,9 +59,9 @@ class PickupsTest {
         long id = service().body(body).post("/shipments").then().statusCode(201).extract().jsonPath().getLong("id");
 
         Map<String, Object> sonLa = Map.of("producerId", 11, "producerName", "HTX Mận Mộc Châu",
-                "province", "Sơn La", "commune", "Lục Ngạn", "phone", "0912345678");
+                "province", "Sơn La", "commune", "Phường Mộc Châu", "phone", "0912345678");
         Map<String, Object> lamDong = Map.of("producerId", 12, "producerName", "HTX Bơ Đà Lạt",
-                "province", "Lâm Đồng", "commune", "Phường Lâm Viên", "phone", "0263 382 2222");
+                "province", "Lâm Đồng", "commune", "Phường Lâm Viên - Đà Lạt", "phone", "0263 382 2222");
         staff().get("/shipments/" + id).then().statusCode(200)
                 .body("pickup", equalTo(sonLa), "pickups", equalTo(List.of(sonLa, lamDong)),
                         "parcels.pickup", equalTo(List.of(sonLa, lamDong, sonLa)),
@@ -73,13 +73,14 @@ class PickupsTest {
         Map<String, Object> body = handoff(orderId, "VN");
         Map<String, Object> first = (Map<String, Object>) body.get("pickup");
         first.put("province", "Sơn La");
+        first.put("commune", "Phường Mộc Châu");
         first.put("producerId", 11);
         first.put("producerName", "HTX Mận Mộc Châu");
         Map<String, Object> second = new LinkedHashMap<>();
         second.put("producerId", 12);
         second.put("producerName", "HTX Bơ Đà Lạt");
         second.put("province", "Lâm Đồng");
-        second.put("commune", "Phường Lâm Viên");
+        second.put("commune", "Phường Lâm Viên - Đà Lạt");
         second.put("phone", "0263 382 2222");
         body.put("parcels", List.of(
                 Map.of("description", "Mận hậu, thùng 5 kg", "grams", 5000, "pickup", first),

@@ -111,15 +111,46 @@ class PlaceOrderTest {
     }
 
     @Test
+    void theCommuneIsOneOfTheProvincesUnitsAndIsStoredByItsCanonicalName() {
+        long lot = catalog.addLot(10_000, 150_000, null, "farmer-lan");
+        place(unique("buyer"), UUID.randomUUID().toString(),
+                order(lot, 1_000, "CASH_ON_DELIVERY", vietnam("Hà Nội", "  phường  ba đình ")))
+                .then().statusCode(201).body("delivery.commune", equalTo("Phường Ba Đình"));
+        place(unique("buyer"), UUID.randomUUID().toString(),
+                order(lot, 1_000, "CASH_ON_DELIVERY", vietnam("Bắc Giang", "Thị trấn Phì Điền")))
+                .then().statusCode(201)
+                .body("delivery.province", equalTo("Bắc Ninh"), "delivery.commune", equalTo("Xã Lục Ngạn"));
+        place(unique("buyer"), UUID.randomUUID().toString(),
+                order(lot, 1_000, "CASH_ON_DELIVERY", vietnam("Hồ Chí Minh", "Phường Ba Đình")))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("delivery.commune"),
+                        "violations[0].message", containsString("Hồ Chí Minh"));
+        place(unique("buyer"), UUID.randomUUID().toString(),
+                order(lot, 1_000, "CASH_ON_DELIVERY", vietnam("Hà Nội", "Phường Kim Mã")))
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("delivery.commune"),
+                        "violations[0].message", containsString("Phường Ngọc Hà, Phường Giảng Võ"));
+        place(unique("buyer"), UUID.randomUUID().toString(),
+                order(lot, 1_000, "CASH_ON_DELIVERY", vietnam("Hà Nội", " ")))
+                .then().statusCode(400).body("violations[0].field", equalTo("delivery.commune"));
+        assertEquals(8_000, catalog.gramsLeft(lot));
+    }
+
+    private static Map<String, Object> vietnam(String province, String commune) {
+        return Map.of("recipient", "Trần Văn Bình", "phone", "+84 987 654 321", "country", "VN",
+                "province", province, "commune", commune, "street", "Thôn Kép");
+    }
+
+    @Test
     void invalidAddressesAreRefusedNamingTheField() {
         long lot = catalog.addLot(10_000, 150_000, null, "farmer-lan");
         Map<String, Object> badProvince = Map.of("recipient", "A", "phone", "0912345678", "country", "VN", "province",
-                "Atlantis", "commune", "X", "street", "Y");
+                "Atlantis", "commune", "Phường Ba Đình", "street", "Y");
         place(unique("buyer"), UUID.randomUUID().toString(), order(lot, 1_000, "CASH_ON_DELIVERY", badProvince))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("delivery.province"));
         Map<String, Object> badPhone = Map.of("recipient", "A", "phone", "12345", "country", "VN", "province",
-                "Hà Nội", "commune", "X", "street", "Y");
+                "Hà Nội", "commune", "Phường Ba Đình", "street", "Y");
         place(unique("buyer"), UUID.randomUUID().toString(), order(lot, 1_000, "CASH_ON_DELIVERY", badPhone))
                 .then().statusCode(400).body("violations[0].field", equalTo("delivery.phone"));
         place(unique("buyer"), UUID.randomUUID().toString(), Map.of("lines", List.of(Map.of("lotId", lot, "grams", 1.5)),
@@ -134,7 +165,7 @@ class PlaceOrderTest {
         String buyer = unique("buyer");
         String key = UUID.randomUUID().toString();
         Map<String, Object> nul = Map.of("recipient", "A", "phone", "0912345678", "country", "VN", "province",
-                "Hà Nội", "commune", "X", "street", "Ngõ 5\u0000");
+                "Hà Nội", "commune", "Phường Ba Đình", "street", "Ngõ 5\u0000");
         place(buyer, key, order(lot, 1_000, "CASH_ON_DELIVERY", nul)).then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("delivery.street"));
         assertEquals(10_000, catalog.gramsLeft(lot));

@@ -155,8 +155,23 @@ class EnrolmentRulesTest {
                 .post("/sessions/" + session + "/enrolments").then().statusCode(201)
                 .header("Location", containsString("/enrolments/"))
                 .body("farmer", equalTo(farmer), "farmerName", equalTo("Hoàng Thị Tư"), "province", equalTo("Bắc Ninh"),
+                        "commune", equalTo("Xã Tân Sơn"),
                         "enrolledBy", equalTo(Fixtures.STAFF_SUBJECT), "status", equalTo("SEATED"));
         given().auth().oauth2(farmer(farmer)).get("/me/enrolments").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void anApplicantsCommuneMustBeAUnitOfTheirProvince() {
+        long session = session(course(Topic.KOL_KOC), 10);
+        given().auth().oauth2(staff()).contentType("application/json")
+                .body(Map.of("farmer", unique("tu"), "name", "Hoàng Thị Tư", "province", "Sơn La", "commune", "Tân Sơn"))
+                .post("/sessions/" + session + "/enrolments").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("commune"));
+        given().auth().oauth2(staff()).contentType("application/json")
+                .body(Map.of("farmer", unique("tu"), "name", "Hoàng Thị Tư", "commune", "Tân Sơn"))
+                .post("/sessions/" + session + "/enrolments").then().statusCode(400)
+                .body("violations[0].field", equalTo("province"));
+        given().auth().oauth2(staff()).get("/sessions/" + session).then().body("seatsFree", equalTo(10));
     }
 
     @Test

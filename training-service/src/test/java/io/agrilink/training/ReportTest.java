@@ -63,8 +63,8 @@ class ReportTest {
                         "byCourse[0].completionRate", equalTo(0.333f), "byCourse[0].noShowRate", equalTo(0.333f),
                         // the farmer who enrolled themself gave no place: the session's commune counts
                         "byProvince.find { it.province == 'Bắc Ninh' }.enrolments", equalTo(4),
-                        "byCommune.find { it.commune == 'Tân Sơn' }.noShowRate", equalTo(1.0f),
-                        "byCommune.find { it.commune == 'Lục Ngạn' && it.province == 'Bắc Ninh' }.enrolments", equalTo(3),
+                        "byCommune.find { it.commune == 'Xã Tân Sơn' }.noShowRate", equalTo(1.0f),
+                        "byCommune.find { it.commune == 'Xã Lục Ngạn' && it.province == 'Bắc Ninh' }.enrolments", equalTo(3),
                         "waitlists.find { it.sessionId == " + ids[1] + " }.waitlistLength", equalTo(1),
                         "listings.trainedFarmers", equalTo(1), "listings.farmersListingProducts", equalTo(1),
                         "listings.productsListed", equalTo(4), "listings.catalog", equalTo("available"));

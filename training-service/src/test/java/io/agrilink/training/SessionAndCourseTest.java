@@ -85,7 +85,7 @@ class SessionAndCourseTest {
         given().auth().oauth2(farmer("farmer-lan")).get("/sessions/" + id).then().statusCode(200)
                 .body("startsAt", equalTo("2030-05-20T01:00:00Z"), "startsAtLocal", equalTo("2030-05-20T08:00"),
                         "timeZone", equalTo("Asia/Ho_Chi_Minh"), "venue.province", equalTo("Bắc Ninh"),
-                        "venue.commune", equalTo("Lục Ngạn"), "capacity", equalTo(30), "seatsFree", equalTo(30));
+                        "venue.commune", equalTo("Xã Lục Ngạn"), "capacity", equalTo(30), "seatsFree", equalTo(30));
     }
 
     @Test
@@ -100,8 +100,13 @@ class SessionAndCourseTest {
         Map<String, Object> hall = sessionBody(course, 30);
         hall.put("venue", Map.of("kind", "HALL", "province", "Bắc Ninh"));
         postSession(hall).statusCode(400).body("violations[0].field", equalTo("venue.commune"));
-        hall.put("venue", Map.of("kind", "HALL", "province", "Atlantis", "commune", "X"));
+        hall.put("venue", Map.of("kind", "HALL", "province", "Atlantis", "commune", "Xã Lục Ngạn"));
         postSession(hall).statusCode(400).body("violations[0].field", equalTo("venue.province"));
+        hall.put("venue", Map.of("kind", "HALL", "province", "Sơn La", "commune", "Xã Lục Ngạn"));
+        postSession(hall).statusCode(400).body("violations[0].field", equalTo("venue.commune"),
+                "violations[0].message", containsString("Sơn La"));
+        online.put("venue", Map.of("kind", "ONLINE", "url", "https://meet.example.vn/x", "commune", "Xã Lục Ngạn"));
+        postSession(online).statusCode(400).body("violations[0].field", equalTo("venue.province"));
     }
 
     @Test

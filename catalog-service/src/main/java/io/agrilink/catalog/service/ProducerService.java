@@ -21,6 +21,7 @@ import io.agrilink.catalog.Producer;
 import io.agrilink.catalog.Product;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Caller;
+import io.agrilink.platform.vn.Communes;
 import io.agrilink.platform.vn.Phones;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
@@ -154,7 +155,7 @@ public class ProducerService {
         producer.kind = input.kind();
         producer.province = province.province();
         producer.provinceGiven = province.given();
-        producer.commune = VietnameseText.nfc(input.commune());
+        producer.commune = Communes.require(province.province(), input.commune(), "commune").commune().name();
         producer.phone = phone;
         producer.growingAreaCode = input.growingAreaCode() == null || input.growingAreaCode().isBlank() ? null
                 : input.growingAreaCode().strip().toUpperCase();

@@ -27,6 +27,7 @@ import io.agrilink.order.config.OrderConfig;
 import io.agrilink.order.payment.PaymentProviders;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.trace.RequestTrace;
+import io.agrilink.platform.vn.Communes;
 import io.agrilink.platform.vn.Phones;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
@@ -137,12 +138,8 @@ public class OrderPlacement {
             }
             String province = Provinces.resolve(d.province()).orElseThrow(() -> ProblemException.invalid(
                     "delivery.province", "is not one of the 34 provinces in force since 1 July 2025")).province();
-            String commune = blankToNull(d.commune());
-            if (commune == null) {
-                throw ProblemException.invalid("delivery.commune", "is required for a Vietnamese address");
-            }
-            return new NewOrder.Delivery(recipient, phone, country, province, VietnameseText.nfc(commune), street,
-                    postalCode);
+            String commune = Communes.require(province, d.commune(), "delivery.commune").commune().name();
+            return new NewOrder.Delivery(recipient, phone, country, province, commune, street, postalCode);
         }
         String phone = PHONE_SEPARATORS.matcher(d.phone().strip()).replaceAll("");
         if (!INTERNATIONAL_PHONE.matcher(phone).matches()) {

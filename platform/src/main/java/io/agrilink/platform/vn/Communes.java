@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.agrilink.platform.problem.ProblemException;
+
 /**
  * The 3,321 commune-level units (phường, xã, đặc khu) in force under the 34 provinces since
  * 1 July 2025, with the former communes each one took in. The list is reference data generated from
@@ -143,6 +145,39 @@ public final class Communes {
             found = single(CURRENT_FOLDED.get(current + bareFolded(given)));
         }
         return Optional.ofNullable(found).map(commune -> new Resolved(commune, given, false));
+    }
+
+    /**
+     * The unit in force that {@code text} names in {@code province}, or a 400 problem naming {@code field}:
+     * the one check every service makes of a Vietnamese commune. A split former commune's problem names
+     * the units it went into.
+     */
+    public static Resolved require(String province, String text, String field) {
+        if (text == null || text.isBlank()) {
+            throw ProblemException.invalid(field, "is required for a Vietnamese address");
+        }
+        return resolve(province, text).orElseThrow(() -> {
+            List<Commune> successors = successorsOf(province, text);
+            String current = Provinces.resolve(province).map(Provinces.Resolved::province).orElse(province);
+            return ProblemException.invalid(field, successors.isEmpty()
+                    ? "is not a commune, ward or special zone of " + current + " in force since 1 July 2025"
+                    : "was split on 1 July 2025: name the unit the address is in now, one of "
+                            + String.join(", ", successors.stream().map(Commune::name).toList()));
+        });
+    }
+
+    /**
+     * For an optional commune: null when {@code text} is blank, else its canonical name as {@link #require}
+     * checks it; a commune without its province is a 400 naming {@code provinceField}.
+     */
+    public static String requireIfGiven(String province, String text, String provinceField, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (province == null || province.isBlank()) {
+            throw ProblemException.invalid(provinceField, "is required with a commune (" + field + ")");
+        }
+        return require(province, text, field).commune().name();
     }
 
     /** The units a former commune of {@code province} went into: several when it was split. */

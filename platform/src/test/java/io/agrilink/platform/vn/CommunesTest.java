@@ -2,6 +2,7 @@ package io.agrilink.platform.vn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.text.Normalizer;
@@ -11,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.vn.Communes.Commune;
 import io.agrilink.platform.vn.Communes.Kind;
 import io.agrilink.platform.vn.Communes.Resolved;
@@ -124,5 +126,19 @@ class CommunesTest {
         assertTrue(Communes.resolve("Hà Nội", null).isEmpty());
         assertTrue(Communes.resolve("Atlantis", "Ba Đình").isEmpty());
         assertTrue(Communes.of("Atlantis").isEmpty());
+    }
+
+    @Test
+    void requireGivesAProblemNamingTheFieldAndTheSplitCommunesSuccessors() {
+        assertEquals("Phường Ba Đình", Communes.require("Hà Nội", "ba đình", "delivery.commune").commune().name());
+        ProblemException unknown = assertThrows(ProblemException.class,
+                () -> Communes.require("Hà Nội", "Xã Không Có", "delivery.commune"));
+        assertEquals(400, unknown.status());
+        assertEquals("delivery.commune", unknown.violations().get(0).field());
+        ProblemException split = assertThrows(ProblemException.class,
+                () -> Communes.require("Hà Nội", "Kim Mã", "commune"));
+        assertTrue(split.getMessage().contains("Phường Ngọc Hà, Phường Giảng Võ"), split.getMessage());
+        ProblemException missing = assertThrows(ProblemException.class, () -> Communes.require("Hà Nội", " ", "commune"));
+        assertEquals("commune", missing.violations().get(0).field());
     }
 }

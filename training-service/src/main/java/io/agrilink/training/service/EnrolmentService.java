@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.vn.Communes;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
 import io.agrilink.training.Certificate;
@@ -94,8 +95,7 @@ public class EnrolmentService {
                 : Provinces.resolve(applicant.province())
                         .orElseThrow(() -> ProblemException.invalid("province", "is not one of the 34 provinces"))
                         .province();
-        enrolment.commune = applicant.commune() == null || applicant.commune().isBlank() ? null
-                : VietnameseText.nfc(applicant.commune());
+        enrolment.commune = Communes.requireIfGiven(enrolment.province, applicant.commune(), "province", "commune");
         enrolment.enrolledBy = enrolledBy;
         enrolment.arrival = ++session.arrivals;
         enrolment.createdAt = now;

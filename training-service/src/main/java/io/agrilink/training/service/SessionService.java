@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.agrilink.platform.problem.ProblemException;
+import io.agrilink.platform.vn.Communes;
 import io.agrilink.platform.vn.Provinces;
 import io.agrilink.platform.vn.VietnameseText;
 import io.agrilink.training.Course;
@@ -166,7 +167,7 @@ public class SessionService {
             if (venue.commune() == null || venue.commune().isBlank()) {
                 throw ProblemException.invalid("venue.commune", "is required for a commune hall");
             }
-            session.commune = VietnameseText.nfc(venue.commune());
+            session.commune = Communes.require(session.province, venue.commune(), "venue.commune").commune().name();
             session.onlineUrl = null;
         } else {
             session.onlineUrl = onlineUrl(venue.url());
@@ -174,8 +175,7 @@ public class SessionService {
                     : Provinces.resolve(venue.province())
                             .orElseThrow(() -> ProblemException.invalid("venue.province", "is not one of the 34 provinces"))
                             .province();
-            session.commune = venue.commune() == null || venue.commune().isBlank() ? null
-                    : VietnameseText.nfc(venue.commune());
+            session.commune = Communes.requireIfGiven(session.province, venue.commune(), "venue.province", "venue.commune");
         }
     }
 
