@@ -134,7 +134,7 @@ public class FakeCatalog implements CatalogRestClient, FarmerCatalogRestClient {
     }
 
     public Product add(long id, String name, String story, String producer) {
-        Product product = new Product(id, new Product.ProducerSummary(id, producer, "Bắc Ninh", "Lục Ngạn", 4, false),
+        Product product = new Product(id, new Product.ProducerSummary(id, producer, "Bắc Ninh", "Xã Lục Ngạn", 4, false),
                 "FRUIT", "vi", name, story, 65_000, List.of(6), true, true);
         products.put(id, product);
         return product;
@@ -207,7 +207,7 @@ public class FakeCatalog implements CatalogRestClient, FarmerCatalogRestClient {
     @Override
     public Producer producer(long id) {
         answer();
-        return new Producer(id, "HTX Vải thiều Phượng Sơn", "Bắc Ninh", "Lục Ngạn",
+        return new Producer(id, "HTX Vải thiều Phượng Sơn", "Bắc Ninh", "Xã Lục Ngạn",
                 List.of(new Producer.Certification("VIETGAP", "VG-<b>01</b>", LocalDate.of(2027, 1, 31), true)));
     }
 

@@ -80,7 +80,7 @@ public class TrainingDemo implements DemoData {
 
         long lanCohort = demo.post("training", "/sessions/" + cohort + "/enrolments",
                 demo.token("farmer", "farmer-lan"), Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh",
-                        "commune", "Lục Ngạn")).path("id").asLong();
+                        "commune", "Xã Lục Ngạn")).path("id").asLong();
         JsonNode recorded = demo.put("training", "/sessions/" + cohort + "/attendance", staff,
                 Map.of("records", List.of(Map.of("enrolmentId", lanCohort, "attendance", "ATTENDED"))));
         String certificate = recorded.path(0).path("certificateCode").asText();
@@ -88,11 +88,11 @@ public class TrainingDemo implements DemoData {
 
         // the May class: farmer-minh enrols from his phone, a commune officer enrols three more
         demo.post("training", "/sessions/" + mayClass + "/enrolments", demo.token("farmer", "farmer-minh"),
-                Map.of("name", "Trần Văn Minh", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+                Map.of("name", "Trần Văn Minh", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
         for (String[] farmer : List.of(
-                new String[] { "farmer-hung", "Lương Văn Hùng", "Lục Ngạn" },
-                new String[] { "farmer-mai", "Hoàng Thị Mai", "Tân Sơn" },
-                new String[] { "farmer-thao", "Đặng Thị Thảo", "Lục Ngạn" })) {
+                new String[] { "farmer-hung", "Lương Văn Hùng", "Xã Lục Ngạn" },
+                new String[] { "farmer-mai", "Hoàng Thị Mai", "Xã Tân Sơn" },
+                new String[] { "farmer-thao", "Đặng Thị Thảo", "Xã Lục Ngạn" })) {
             demo.post("training", "/sessions/" + mayClass + "/enrolments", staff,
                     Map.of("farmer", farmer[0], "name", farmer[1], "province", "Bắc Ninh", "commune", farmer[2]));
         }
@@ -103,13 +103,13 @@ public class TrainingDemo implements DemoData {
                 hall("Hội trường UBND xã Lục Ngạn", "Lục Ngạn"), 15, "trainer-tuan", null);
         demo.facts.put("session.filming", filmingClass);
         demo.post("training", "/sessions/" + filmingClass + "/enrolments", demo.token("farmer", "farmer-lan"),
-                Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+                Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
 
         // the packaging class online: farmer-lan and farmer-minh
         demo.post("training", "/sessions/" + online + "/enrolments", demo.token("farmer", "farmer-lan"),
-                Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+                Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
         demo.post("training", "/sessions/" + online + "/enrolments", demo.token("farmer", "farmer-minh"),
-                Map.of("name", "Trần Văn Minh", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+                Map.of("name", "Trần Văn Minh", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
 
         // the KOL/KOC club in Tân Sơn has two seats: Hùng and Mai took them, Thu (from her phone) and
         // Thảo wait. Mai cannot come after all: her seat is offered to Thu, held for her for the
@@ -124,14 +124,14 @@ public class TrainingDemo implements DemoData {
                 hall("Nhà văn hóa xã Tân Sơn", "Tân Sơn"), 2, "trainer-ngoc", null);
         demo.facts.put("session.kol-koc", club);
         demo.post("training", "/sessions/" + club + "/enrolments", staff,
-                Map.of("farmer", "farmer-hung", "name", "Lương Văn Hùng", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+                Map.of("farmer", "farmer-hung", "name", "Lương Văn Hùng", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
         long maiSeat = demo.post("training", "/sessions/" + club + "/enrolments", staff,
-                Map.of("farmer", "farmer-mai", "name", "Hoàng Thị Mai", "province", "Bắc Ninh", "commune", "Tân Sơn"))
+                Map.of("farmer", "farmer-mai", "name", "Hoàng Thị Mai", "province", "Bắc Ninh", "commune", "Xã Tân Sơn"))
                 .path("id").asLong();
         long thuWaits = demo.post("training", "/sessions/" + club + "/enrolments", demo.token("farmer", "farmer-thu"),
-                Map.of("name", "Vũ Thị Thu", "province", "Bắc Ninh", "commune", "Tân Sơn")).path("id").asLong();
+                Map.of("name", "Vũ Thị Thu", "province", "Bắc Ninh", "commune", "Xã Tân Sơn")).path("id").asLong();
         demo.post("training", "/sessions/" + club + "/enrolments", staff,
-                Map.of("farmer", "farmer-thao", "name", "Đặng Thị Thảo", "province", "Bắc Ninh", "commune", "Lục Ngạn"));
+                Map.of("farmer", "farmer-thao", "name", "Đặng Thị Thảo", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
         demo.send("training", "DELETE", "/enrolments/" + maiSeat, staff, null);
         demo.facts.put("enrolment.farmer-thu-offer", thuWaits);
     }

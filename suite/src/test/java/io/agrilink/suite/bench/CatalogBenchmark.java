@@ -34,6 +34,10 @@ class CatalogBenchmark {
             "Sóc Trăng", "Bình Thuận", "Đắk Lắk", "Chi Lăng", "Bắc Hà", "Tiền Giang" };
     private static final String[] PROVINCES = { "Bắc Ninh", "Hưng Yên", "Phú Thọ", "Vĩnh Long", "Sơn La",
             "Thái Nguyên", "Cần Thơ", "Lâm Đồng", "Đắk Lắk", "Lạng Sơn", "Lào Cai", "Đồng Tháp" };
+    /** A real commune of each of PROVINCES, in the same order: the catalog refuses any other. */
+    private static final String[] COMMUNES = { "Xã Lục Ngạn", "Phường Phố Hiến", "Xã Cao Phong", "Xã Mỏ Cày",
+            "Phường Mộc Châu", "Xã Tân Cương", "Phường Phú Lợi", "Phường Lâm Viên - Đà Lạt", "Phường Buôn Ma Thuột",
+            "Xã Chi Lăng", "Xã Bắc Hà", "Xã Cái Bè" };
     private static final String[] CATEGORIES = { "FRUIT", "FRUIT", "HONEY", "FRUIT", "FRUIT", "FRUIT", "TEA", "RICE",
             "FRUIT", "FRUIT", "FRUIT", "FRUIT", "FRUIT", "FRUIT", "FRUIT", "FRUIT", "VEGETABLE", "COFFEE" };
 
@@ -61,7 +65,7 @@ class CatalogBenchmark {
                 producer.put("name", "HTX " + PLACES[p % PLACES.length] + " số " + p);
                 producer.put("kind", p % 3 == 0 ? "COOPERATIVE" : "HOUSEHOLD");
                 producer.put("province", PROVINCES[p % PROVINCES.length]);
-                producer.put("commune", "Xã " + PLACES[(p + 3) % PLACES.length]);
+                producer.put("commune", COMMUNES[p % COMMUNES.length]);
                 producer.put("phone", String.format("0912%06d", p));
                 producer.put("owners", List.of("bench-farmer-" + p));
                 producers.add(http.expect("POST", catalog + "/producers", staff, producer).get("id").asLong());

@@ -46,7 +46,7 @@ class FlashSaleBenchmark {
             producer.put("name", "HTX Vải thiều Lục Ngạn");
             producer.put("kind", "COOPERATIVE");
             producer.put("province", "Bắc Giang");
-            producer.put("commune", "Xã Phượng Sơn");
+            producer.put("commune", "Phường Phượng Sơn");
             producer.put("phone", "0912 345 678");
             producer.put("owners", List.of("farmer-lan"));
             long producerId = http.expect("POST", catalog + "/producers", staff, producer).get("id").asLong();

@@ -133,7 +133,7 @@ class OrderSqlCeilingBenchmark {
         long producer = insert(db, """
                 insert into catalog.producer (id, name, kind, province, province_given, commune, phone)
                 values (nextval('catalog.producer_seq'), 'HTX Vải thiều Lục Ngạn', 'COOPERATIVE', 'Bắc Giang',
-                        'Bắc Giang', 'Xã Phượng Sơn', '0912 345 678')
+                        'Bắc Giang', 'Phường Phượng Sơn', '0912 345 678')
                 returning id""");
         execute(db, "insert into catalog.producer_owner (producer_id, subject) values (?, 'farmer-lan')", producer);
         long product = insert(db, """

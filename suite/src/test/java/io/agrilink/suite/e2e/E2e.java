@@ -107,9 +107,22 @@ final class E2e {
                 .post("/lots").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A real commune of each province the tests put a fresh lot in: the services refuse any other. */
+    private static final Map<String, String> COMMUNES = Map.of("Bắc Giang", "Xã Lục Ngạn", "Sơn La", "Phường Mộc Châu",
+            "Điện Biên", "Phường Điện Biên Phủ", "Hưng Yên", "Phường Phố Hiến", "Thái Nguyên", "Xã Tân Cương",
+            "Phú Thọ", "Xã Cao Phong");
+
+    static String communeIn(String province) {
+        String commune = COMMUNES.get(province);
+        if (commune == null) {
+            throw new IllegalArgumentException("add a real commune of " + province + " to E2e.COMMUNES");
+        }
+        return commune;
+    }
+
     /** A producer, product and lot of {@code grams} for a new farmer; returns the lot id. */
     static long freshLot(String farmer, String province, long grams) {
-        long producer = producer(farmer, "Tổ hợp tác " + farmer, province, "Xã Thử Nghiệm");
+        long producer = producer(farmer, "Tổ hợp tác " + farmer, province, communeIn(province));
         long product = product(farmer, producer, 70_000);
         return lot(farmer, product, grams);
     }

@@ -53,7 +53,7 @@ class OrdersAndShipmentsAgreeTest {
 
         step("two farmers list lychee (Bắc Ninh, 2–5 °C), avocado (Lâm Đồng, 2–5 °C) and banana (13–15 °C)", () -> {
             lychee[0] = E2e.freshLot(lan, "Bắc Giang", 50_000);
-            avocadoProducer[0] = E2e.producer(minh, "HTX Bơ " + E2e.RUN, "Lâm Đồng", "Phường Lâm Viên");
+            avocadoProducer[0] = E2e.producer(minh, "HTX Bơ " + E2e.RUN, "Lâm Đồng", "Phường Lâm Viên - Đà Lạt");
             avocado[0] = E2e.lot(minh, E2e.product(minh, avocadoProducer[0], 60_000), 20_000);
             banana[0] = E2e.lot(minh, coldProduct(minh, avocadoProducer[0], 13, 15), 20_000);
             as(Service.LOGISTICS, STAFF_ROLE, STAFF).body(Map.of("subject", carrier, "name", "Lạnh Nam Bắc " + E2e.RUN,

@@ -183,7 +183,7 @@ class SecurityAtTheSeamsTest {
     void aFarmerCannotTouchAnotherFarmersProducerProductsOrLots() {
         String owner = subject("farmer-owner");
         String neighbour = subject("farmer-neighbour");
-        long producer = E2e.producer(owner, "HTX Chủ Lô " + E2e.RUN, "Sơn La", "Xã Mộc Châu");
+        long producer = E2e.producer(owner, "HTX Chủ Lô " + E2e.RUN, "Sơn La", "Phường Mộc Châu");
         long product = E2e.product(owner, producer, 60_000);
         long lot = E2e.lot(owner, product, 5_000);
         E2e.freshLot(neighbour, "Sơn La", 1_000);

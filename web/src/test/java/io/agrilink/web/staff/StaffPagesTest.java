@@ -57,7 +57,7 @@ class StaffPagesTest {
     }
 
     private static StaffProducer producer(long id, String name, StaffProducer.Certification... certifications) {
-        StaffProducer p = new StaffProducer(id, name, "COOPERATIVE", "Bắc Ninh", "Lục Ngạn", "0204 3882 123", "BN-LN-01",
+        StaffProducer p = new StaffProducer(id, name, "COOPERATIVE", "Bắc Ninh", "Xã Lục Ngạn", "0204 3882 123", "BN-LN-01",
                 List.of(certifications), new StaffProducer.Ocop(4, "PROVINCIAL", null), true, List.of("farmer-lan"));
         StaffStubs.PRODUCERS.put(id, p);
         return p;

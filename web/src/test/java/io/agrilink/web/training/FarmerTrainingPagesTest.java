@@ -56,7 +56,7 @@ class FarmerTrainingPagesTest {
         given().header("X-Test-User", THU).header("Accept-Language", "vi").get("/farmer/courses").then()
                 .statusCode(200).contentType(containsString("text/html"))
                 .body(allOf(containsString("Bán hàng qua livestream"), containsString("Chuẩn bị kịch bản, ánh sáng, chốt đơn."),
-                        containsString("08:00 20/05/2027"), containsString("Hội trường UBND xã Lục Ngạn, Lục Ngạn, Bắc Ninh"),
+                        containsString("08:00 20/05/2027"), containsString("Hội trường UBND xã Lục Ngạn, Xã Lục Ngạn, Bắc Ninh"),
                         containsString("Còn 3/20 chỗ"), containsString("Đã hết chỗ · 3 người đang chờ"),
                         containsString("action=\"/farmer/courses/sessions/10/enrol\""),
                         containsString("action=\"/farmer/courses/sessions/11/enrol\""),

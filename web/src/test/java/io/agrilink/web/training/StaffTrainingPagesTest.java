@@ -117,12 +117,12 @@ class StaffTrainingPagesTest {
         TrainingStub.report = new TrainingReport(Instant.parse("2027-05-20T05:00:00Z"),
                 List.of(new TrainingReport.Figures("LIVESTREAM-101", null, null, 6, 4, 2, 2, 0, 1, 2.0 / 3, 1.0 / 3)),
                 List.of(new TrainingReport.Figures(null, "Bắc Ninh", null, 6, 4, 2, 2, 0, 1, 2.0 / 3, 1.0 / 3)),
-                List.of(new TrainingReport.Figures(null, "Bắc Ninh", "Lục Ngạn", 5, 3, 2, 0, 0, 0, null, null)),
+                List.of(new TrainingReport.Figures(null, "Bắc Ninh", "Xã Lục Ngạn", 5, 3, 2, 0, 0, 0, null, null)),
                 List.of(new TrainingReport.Waitlist(10, "LIVESTREAM-101", MAY_20, 30, 4, 2)),
                 new TrainingReport.Listings(1, 1L, 3L, "available"));
         given().header("X-Test-User", HOA).get("/staff/training/reports").then().statusCode(200)
                 .body(allOf(containsString("<th scope=\"row\">LIVESTREAM-101</th>"), containsString("66,7\u00a0%"),
-                        containsString("33,3\u00a0%"), containsString("<th scope=\"row\">Lục Ngạn, Bắc Ninh</th>"),
+                        containsString("33,3\u00a0%"), containsString("<th scope=\"row\">Xã Lục Ngạn, Bắc Ninh</th>"),
                         containsString("<td class=\"num\">–</td>"), containsString("Theo xã"),
                         containsString("<a href=\"/staff/training/sessions/10\">LIVESTREAM-101</a>"),
                         containsString("Nông dân đã hoàn thành khoá học: <strong>1</strong>")));

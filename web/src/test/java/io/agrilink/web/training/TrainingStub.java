@@ -75,7 +75,7 @@ public class TrainingStub {
     static Session session(long id, long courseId, String title, Instant startsAt, int capacity, long taken,
             long waiting) {
         Session s = new Session(id, courseId, "C" + courseId, title, startsAt, startsAt.plusSeconds(3 * 3600),
-                new Session.Venue("HALL", "Hội trường UBND xã Lục Ngạn", "Bắc Ninh", "Lục Ngạn", null), capacity,
+                new Session.Venue("HALL", "Hội trường UBND xã Lục Ngạn", "Bắc Ninh", "Xã Lục Ngạn", null), capacity,
                 "trainer-tuan", startsAt.minusSeconds(30 * 86400), startsAt, "SCHEDULED", taken,
                 Math.max(0, capacity - taken), waiting);
         SESSIONS.add(s);
@@ -84,7 +84,7 @@ public class TrainingStub {
 
     static Enrolment enrolment(long id, Session s, String farmer, String name, String status, Integer position,
             Instant offerExpiresAt, String attendance, String certificate) {
-        Enrolment e = new Enrolment(id, s.id(), s.courseId(), s.courseCode(), farmer, name, "Bắc Ninh", "Lục Ngạn",
+        Enrolment e = new Enrolment(id, s.id(), s.courseId(), s.courseCode(), farmer, name, "Bắc Ninh", "Xã Lục Ngạn",
                 status, position, offerExpiresAt, attendance, certificate, farmer, Instant.parse("2026-05-01T01:00:00Z"));
         ENROLMENTS.put(id, e);
         return e;
