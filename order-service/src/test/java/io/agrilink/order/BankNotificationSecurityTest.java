@@ -87,6 +87,10 @@ class BankNotificationSecurityTest {
         given().auth().oauth2(Tokens.of(Roles.BUYER, "buyer-an")).contentType("application/json")
                 .header("X-Signature", signature(SECRET, again)).body(again).post(BankNotifications.PATH).then()
                 .statusCode(200).body("outcome", equalTo("UNKNOWN"));
+        byte[] third = json(transfer(transactionId(), "no reference here", 10_000));
+        given().auth().oauth2("not.a.token").contentType("application/json")
+                .header("X-Signature", signature(SECRET, third)).body(third).post(BankNotifications.PATH).then()
+                .statusCode(200).body("outcome", equalTo("UNKNOWN"));
     }
 
     @Test
