@@ -67,6 +67,7 @@ public class BuyerOrderServiceStub {
     private volatile List<PaymentMethod> methods = ALL_METHODS;
     private volatile boolean methodsDown;
     private volatile boolean providerDown;
+    private volatile boolean paymentsDown;
     private volatile String redirectOverride;
 
     /** What a suite with every provider configured but Stripe answers. */
@@ -89,6 +90,7 @@ public class BuyerOrderServiceStub {
         methods = ALL_METHODS;
         methodsDown = false;
         providerDown = false;
+        paymentsDown = false;
         redirectOverride = null;
     }
 
@@ -104,6 +106,11 @@ public class BuyerOrderServiceStub {
     /** Starting a payment answers 503, as order-service does when the provider does not answer. */
     public void providerDown(boolean down) {
         providerDown = down;
+    }
+
+    /** Reading an order's payments answers 503 (order-service's database away). */
+    public void paymentsDown(boolean down) {
+        paymentsDown = down;
     }
 
     /** The redirectUrl the next payments started get (to see what the web app does with a strange one). */
@@ -344,6 +351,9 @@ public class BuyerOrderServiceStub {
     @Path("/orders/{id}/payments")
     public Response payments(@PathParam("id") long id, @HeaderParam("Authorization") String authorization) {
         paymentCalls.add("GET " + id);
+        if (paymentsDown) {
+            return problem(503, "{\"title\":\"Service Unavailable\",\"status\":503}");
+        }
         if (!visible(id, authorization)) {
             return notFound(id);
         }

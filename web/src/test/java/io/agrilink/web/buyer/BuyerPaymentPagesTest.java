@@ -183,6 +183,8 @@ class BuyerPaymentPagesTest {
         given().header(BUYER, HANOI).get("/my/orders/" + id + "/payment").then().statusCode(200);
         orders.mismatch(id, 100_000);
         assertTrue(fragment(id).contains("Đã nhận 100.000\u00a0₫, khác số tiền phải trả 110.000\u00a0₫"), fragment(id));
+        given().header(BUYER, HANOI).get("/my/orders/" + id + "/payment").then().statusCode(200)
+                .body(allOf(containsString("khác số tiền phải trả"), not(containsString("id=\"vietqr-image\""))));
         orders.expired(id);
         String expired = fragment(id);
         assertTrue(expired.contains("state-EXPIRED\">EXPIRED</code> Hết hạn"), expired);
@@ -276,6 +278,18 @@ class BuyerPaymentPagesTest {
                 .formParam("csrf", csrf).redirects().follow(false).post("/my/orders/" + paid + "/payment/start").then()
                 .statusCode(409).body(allOf(containsString("Đơn này không còn chờ thanh toán (CONFIRMED); không cần trả thêm."),
                         containsString("state-PAID\">PAID</code>")));
+    }
+
+    @Test
+    void whenOrderServiceCannotShowThePaymentThePageSaysSoAndTheLiveStateKeepsWhatItShows() {
+        long id = placed("BANK_TRANSFER");
+        orders.paymentsDown(true);
+        given().header(BUYER, HANOI).header("Accept-Language", "vi").get("/my/orders/" + id + "/payment").then()
+                .statusCode(200).body(allOf(containsString("class=\"banner\" role=\"alert\""),
+                        containsString("Chưa xem được tình trạng thanh toán"), not(containsString("vietqr-image"))));
+        given().header(BUYER, HANOI).get("/my/orders/" + id + "/payment/state").then().statusCode(503)
+                .header("Cache-Control", "no-store");
+        assertTrue(orders.paymentsOf(id).isEmpty(), "nothing started while its state cannot be read");
     }
 
     @Test
