@@ -149,6 +149,10 @@ public class MyPaymentResource {
                 var orderStatus = ServiceProblem.of(refused).extensions().get("orderStatus");
                 return new Started(null, say.pay_notAwaiting(orderStatus == null ? "" : orderStatus.asText()), 409);
             }
+            if (status < 500) {
+                // a session over (401), a refusal no sentence here is for: the error page says it
+                throw refused;
+            }
             LOG.warnf("order-service could not start the payment of order %d (%d)", id, status);
             return new Started(null, say.pay_providerDown(), 503);
         } catch (ProcessingException unreachable) {

@@ -68,6 +68,7 @@ public class BuyerOrderServiceStub {
     private volatile boolean methodsDown;
     private volatile boolean providerDown;
     private volatile boolean paymentsDown;
+    private volatile boolean tokenExpired;
     private volatile String redirectOverride;
 
     /** What a suite with every provider configured but Stripe answers. */
@@ -91,6 +92,7 @@ public class BuyerOrderServiceStub {
         methodsDown = false;
         providerDown = false;
         paymentsDown = false;
+        tokenExpired = false;
         redirectOverride = null;
     }
 
@@ -111,6 +113,11 @@ public class BuyerOrderServiceStub {
     /** Reading an order's payments answers 503 (order-service's database away). */
     public void paymentsDown(boolean down) {
         paymentsDown = down;
+    }
+
+    /** Starting a payment answers 401, as order-service does to a token that expired. */
+    public void tokenExpired(boolean expired) {
+        tokenExpired = expired;
     }
 
     /** The redirectUrl the next payments started get (to see what the web app does with a strange one). */
@@ -315,6 +322,9 @@ public class BuyerOrderServiceStub {
     public Response startPayment(@PathParam("id") long id, @HeaderParam("Authorization") String authorization,
             @HeaderParam("X-Forwarded-For") String buyerIp, String body) {
         paymentCalls.add("POST " + id + " " + buyerIp);
+        if (tokenExpired) {
+            return problem(401, "{\"title\":\"Unauthorized\",\"status\":401}");
+        }
         if (!visible(id, authorization)) {
             return notFound(id);
         }

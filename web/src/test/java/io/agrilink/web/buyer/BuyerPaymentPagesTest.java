@@ -281,6 +281,17 @@ class BuyerPaymentPagesTest {
     }
 
     @Test
+    void aTokenOrderServiceNoLongerTakesIsTheForbiddenPageNotAProviderDown() {
+        long id = placed("VNPAY");
+        orders.tokenExpired(true);
+        String csrf = given().get("/").getCookie(Csrf.COOKIE);
+        given().header(BUYER, HANOI).header("Accept-Language", "vi").contentType(FORM).cookie(Csrf.COOKIE, csrf)
+                .formParam("csrf", csrf).redirects().follow(false).post("/my/orders/" + id + "/payment/start").then()
+                .statusCode(403).body(allOf(containsString("Bạn không có quyền xem trang này"),
+                        not(containsString("Cổng thanh toán đang không trả lời"))));
+    }
+
+    @Test
     void whenOrderServiceCannotShowThePaymentThePageSaysSoAndTheLiveStateKeepsWhatItShows() {
         long id = placed("BANK_TRANSFER");
         orders.paymentsDown(true);
