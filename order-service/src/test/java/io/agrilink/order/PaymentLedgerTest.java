@@ -141,6 +141,23 @@ class PaymentLedgerTest {
     }
 
     @Test
+    void aFailedPaymentIsStartedAfreshAndCountedInTheMetrics() {
+        String buyer = unique("buyer");
+        long id = bankTransferOrder(buyer, 1_000);
+        long first = start(buyer, id);
+
+        assertEquals(Receipt.FAILED, ledger.failed(new PaymentLedger.Failed(CustomerOrder.Payment.BANK_TRANSFER,
+                "bank:fail-" + first, first, "the buyer's bank declined")));
+
+        payments(id, STAFF).body("payments[0].status", equalTo("FAILED"));
+        long second = start(buyer, id);
+        assertEquals(true, second != first, "a new payment, not the failed one");
+        orderOf(id).body("status", equalTo("PLACED"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString(
+                "agrilink_payment_notifications_total{outcome=\"FAILED\",provider=\"BANK_TRANSFER\""));
+    }
+
+    @Test
     void aShortTransferWaitsForStaffAndTheRestCompletesIt() {
         String buyer = unique("buyer");
         long id = bankTransferOrder(buyer, 2_000);
@@ -243,6 +260,11 @@ class PaymentLedgerTest {
     private long bankTransferOrder(String buyer, long grams) {
         long lot = catalog.addLot(50_000, 150_000, null, "farmer-lan");
         return placed(buyer, order(lot, grams, "BANK_TRANSFER", hanoi("Nguyễn Văn An")));
+    }
+
+    private static long start(String buyer, long orderId) {
+        return given().auth().oauth2(Tokens.of(Roles.BUYER, buyer)).contentType("application/json")
+                .post("/orders/" + orderId + "/payments").then().statusCode(200).extract().jsonPath().getLong("id");
     }
 
     private static Received bank(long orderId, long amount) {
