@@ -47,14 +47,6 @@ public class BankNotificationResource {
     /** A notification is a few hundred bytes; anything near this is not one. */
     static final int MAX_BODY = 64 * 1024;
 
-    /**
-     * The order id given to the ledger when the transfer names no reference. No order has it (ids
-     * start at 1), so the ledger records the notification as UNKNOWN; a null would do the same but
-     * PaymentLedger.received unboxes it (its {@code Long orderId = payment != null ? payment.orderId : …}
-     * is typed {@code long}) and answers 500.
-     */
-    private static final long NO_ORDER = 0L;
-
     private static final Logger LOG = Logger.getLogger(BankNotificationResource.class);
 
     /** {@code outcome}: a {@link PaymentLedger.Receipt} name, or {@code IGNORED} for money that left the account. */
@@ -115,7 +107,7 @@ public class BankNotificationResource {
             return new Answer(true, "IGNORED");
         }
         PaymentLedger.Receipt receipt = ledger.received(new PaymentLedger.Received(CustomerOrder.Payment.BANK_TRANSFER,
-                "bank:" + notification.id(), PaymentReference.find(notification.searchText()).orElse(NO_ORDER), null,
+                "bank:" + notification.id(), PaymentReference.find(notification.searchText()).orElse(null), null,
                 notification.transferAmount(), notification.referenceCode(), notification.detail()));
         return new Answer(true, receipt.name());
     }
