@@ -158,6 +158,17 @@ class PaymentLedgerTest {
     }
 
     @Test
+    void moneyNamingNoOrderIsRecordedAsUnknownOnce() {
+        Received nowhere = new Received(CustomerOrder.Payment.BANK_TRANSFER, "bank:" + UUID.randomUUID(), null, null,
+                120_000, "FT9", "no reference in the description");
+
+        assertEquals(Receipt.UNKNOWN, ledger.received(nowhere));
+        assertEquals(Receipt.REPEATED, ledger.received(nowhere));
+        assertEquals(Receipt.UNKNOWN, ledger.received(new Received(CustomerOrder.Payment.STRIPE,
+                "stripe:" + UUID.randomUUID(), null, 987_654_321L, 120_000, "pi_x", "no such payment")));
+    }
+
+    @Test
     void aShortTransferWaitsForStaffAndTheRestCompletesIt() {
         String buyer = unique("buyer");
         long id = bankTransferOrder(buyer, 2_000);

@@ -97,7 +97,8 @@ public class PaymentLedger {
         if (payment != null && payment.method != received.method()) {
             payment = null;
         }
-        Long orderId = payment != null ? payment.orderId : received.paymentId() == null ? received.orderId() : null;
+        Long orderId = payment != null ? Long.valueOf(payment.orderId)
+                : received.paymentId() == null ? received.orderId() : null;
         CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             Receipt receipt = record(received.method(), received.eventId(), null, received.paymentId(),
