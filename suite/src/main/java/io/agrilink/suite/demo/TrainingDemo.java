@@ -61,7 +61,7 @@ public class TrainingDemo implements DemoData {
             may20 = may20.plusYears(1);
         }
         long mayClass = session(demo, staff, livestream, at(may20, 8, 0), at(may20, 11, 30),
-                hall("Hội trường UBND xã Lục Ngạn", "Lục Ngạn"), 30, "trainer-tuan", null);
+                hall("Hội trường UBND xã Lục Ngạn", "Xã Lục Ngạn"), 30, "trainer-tuan", null);
         demo.facts.put("session.livestream-may", mayClass);
 
         // the packaging class online, in two weeks
@@ -74,7 +74,7 @@ public class TrainingDemo implements DemoData {
         // farmer-lan's cohort: a practice session at the cooperative that is finishing now
         Instant now = Instant.now();
         long cohort = session(demo, staff, livestream, now.minus(Duration.ofHours(3)), now.plus(Duration.ofHours(1)),
-                hall("Nhà văn hóa HTX Vải thiều Lục Ngạn", "Lục Ngạn"), 20, "trainer-tuan",
+                hall("Nhà văn hóa HTX Vải thiều Lục Ngạn", "Xã Lục Ngạn"), 20, "trainer-tuan",
                 now.minus(Duration.ofDays(7)));
         demo.facts.put("session.livestream-cohort", cohort);
 
@@ -100,7 +100,7 @@ public class TrainingDemo implements DemoData {
         // filming needs the livestream course first: farmer-lan, just certified, may take it
         LocalDate inThreeWeeks = LocalDate.now(VIETNAM).plusWeeks(3);
         long filmingClass = session(demo, staff, filming, at(inThreeWeeks, 8, 0), at(inThreeWeeks, 16, 0),
-                hall("Hội trường UBND xã Lục Ngạn", "Lục Ngạn"), 15, "trainer-tuan", null);
+                hall("Hội trường UBND xã Lục Ngạn", "Xã Lục Ngạn"), 15, "trainer-tuan", null);
         demo.facts.put("session.filming", filmingClass);
         demo.post("training", "/sessions/" + filmingClass + "/enrolments", demo.token("farmer", "farmer-lan"),
                 Map.of("name", "Nguyễn Thị Lan", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
@@ -121,7 +121,7 @@ public class TrainingDemo implements DemoData {
         demo.facts.put("course.kol-koc", kolKoc);
         LocalDate inTenDays = LocalDate.now(VIETNAM).plusDays(10);
         long club = session(demo, staff, kolKoc, at(inTenDays, 14, 0), at(inTenDays, 17, 0),
-                hall("Nhà văn hóa xã Tân Sơn", "Tân Sơn"), 2, "trainer-ngoc", null);
+                hall("Nhà văn hóa xã Tân Sơn", "Xã Tân Sơn"), 2, "trainer-ngoc", null);
         demo.facts.put("session.kol-koc", club);
         demo.post("training", "/sessions/" + club + "/enrolments", staff,
                 Map.of("farmer", "farmer-hung", "name", "Lương Văn Hùng", "province", "Bắc Ninh", "commune", "Xã Lục Ngạn"));
