@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +39,11 @@ public class VnpayProvider implements PaymentProvider {
     private static final Logger LOG = Logger.getLogger(VnpayProvider.class);
 
     static final String VERSION = "2.1.0";
-    /** VNPay reads and writes every date in Vietnam's time (GMT+7), whatever the programme's zone. */
-    static final ZoneId VNPAY_ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    /**
+     * VNPay reads and writes every date as GMT+7 (its documents' words), whatever the programme's own zone
+     * ({@code agrilink.time-zone}): a fixed offset, Vietnam keeping no summer time.
+     */
+    static final ZoneOffset VNPAY_ZONE = ZoneOffset.ofHours(7);
     static final DateTimeFormatter VNPAY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VNPAY_ZONE);
     /** Full refund ("02"; "03" is partial). */
     static final String FULL_REFUND = "02";
