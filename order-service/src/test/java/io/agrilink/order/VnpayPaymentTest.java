@@ -198,6 +198,25 @@ class VnpayPaymentTest {
     }
 
     @Test
+    void moneyArrivingAfterTheOrderWasCancelledIsRefundedThroughVnpay() {
+        String buyer = unique("buyer");
+        long id = placedOnline(catalog.addLot(10_000, 150_000, null, "farmer-lan"), buyer, "VNPAY");
+        String txnRef = start(buyer, id).getString("reference");
+        cancel(Tokens.of(Roles.BUYER, buyer), id).then().statusCode(200).body("status", equalTo("CANCELLED"));
+        assertEquals("EXPIRED", money(id).getString("payments[0].status"));
+
+        // the buyer finished paying at VNPay after all: VNPay's IPN is taken (00) and the money goes back
+        ipn(VnpayDouble.signed(VnpayDouble.ipn(txnRef, 150_000, VnpayDouble.nextTransactionNo(), "00")))
+                .body("RspCode", equalTo("00"));
+
+        assertEquals("CANCELLED", status(id));
+        awaitRefund(id, "DONE");
+        quietly();
+        assertEquals(1, vnpay.refundsMade(txnRef));
+        assertEquals(150_000L, money(id).getLong("refunds[0].amount"));
+    }
+
+    @Test
     void aRefundDuringAVnpayOutageIsRetriedAndMadeOnce() {
         String buyer = unique("buyer");
         long id = paid(buyer);
