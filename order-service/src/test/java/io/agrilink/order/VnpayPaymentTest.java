@@ -240,7 +240,8 @@ class VnpayPaymentTest {
     void theIpnNeedsNoTokenAndIgnoresOne() {
         // VNPay calls without a token; one sent anyway (even a bad one) neither helps nor hurts
         Map<String, String> unknown = VnpayDouble.signed(VnpayDouble.ipn("AGL99999998-99999998", 1, "1", "00"));
-        given().auth().oauth2("not-a-token").queryParams(unknown).get("/payments/vnpay/ipn").then().statusCode(200).body("RspCode", equalTo("01"));
+        given().auth().oauth2("not-a-token").queryParams(unknown).get("/payments/vnpay/ipn").then().statusCode(200)
+                .body("RspCode", equalTo("01"));
     }
 
     /** A VNPay order paid through the IPN. */

@@ -11,7 +11,7 @@ public interface StripeConfig {
     /** The secret API key ({@code sk_live_…} / {@code sk_test_…}); a secret, never in git. */
     Optional<String> apiKey();
 
-    /** The webhook endpoint's signing secret ({@code whsec_…}) that the {@code Stripe-Signature} header is checked with. */
+    /** The webhook endpoint's signing secret ({@code whsec_…}), which {@code Stripe-Signature} is checked with. */
     Optional<String> webhookSecret();
 
     /** Another API host than api.stripe.com: the local sandbox or the tests' double. */

@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -135,7 +136,13 @@ public class VnpayProvider implements PaymentProvider {
         if (response.statusCode() != 200) {
             return Delivery.ofStatus(response.statusCode(), "VNPay refund API: HTTP " + response.statusCode());
         }
-        JsonNode answer = json.readTree(response.body());
+        JsonNode answer;
+        try {
+            answer = json.readTree(response.body());
+        } catch (JsonProcessingException e) {
+            // VNPay's answer, not our message, is unreadable (a proxy's error page): asking again can help
+            return Delivery.retry("VNPay refund API answered without JSON");
+        }
         String code = text(answer, "vnp_ResponseCode");
         if (answer.hasNonNull(VnpaySignature.SECURE_HASH) && !VnpaySignature.same(
                 VnpaySignature.signValues(secret(), answerValues(answer)), text(answer, VnpaySignature.SECURE_HASH))) {

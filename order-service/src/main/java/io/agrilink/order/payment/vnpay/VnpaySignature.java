@@ -20,14 +20,16 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>
  * For the pay URL, its return and its IPN the text is the {@code vnp_*} fields sorted by name, each
  * {@code name=URLEncoder(value, US-ASCII)}, joined by {@code &} (what VNPay's Java sample hashes, so the text is the
- * query string itself); empty fields and the hash fields themselves are left out. For the merchant web API
- * (refund) it is the request's values in the documented order joined by {@code |}.
+ * query string itself); other parameters, empty fields and the hash fields themselves are left out. For the
+ * merchant web API (refund) it is the request's values in the documented order joined by {@code |}.
  */
 public final class VnpaySignature {
 
     public static final String SECURE_HASH = "vnp_SecureHash";
     public static final String SECURE_HASH_TYPE = "vnp_SecureHashType";
 
+    /** VNPay signs its own fields only: a parameter a proxy or a tracker adds is not part of the checksum. */
+    private static final String PREFIX = "vnp_";
     private static final String ALGORITHM = "HmacSHA512";
 
     private VnpaySignature() {
@@ -37,7 +39,8 @@ public final class VnpaySignature {
     public static String hashData(Map<String, String> fields) {
         StringJoiner data = new StringJoiner("&");
         new TreeMap<>(fields).forEach((name, value) -> {
-            if (!SECURE_HASH.equals(name) && !SECURE_HASH_TYPE.equals(name) && value != null && !value.isEmpty()) {
+            if (name.startsWith(PREFIX) && !SECURE_HASH.equals(name) && !SECURE_HASH_TYPE.equals(name)
+                    && value != null && !value.isEmpty()) {
                 data.add(name + "=" + URLEncoder.encode(value, StandardCharsets.US_ASCII));
             }
         });

@@ -62,9 +62,10 @@ class VnpaySignatureTest {
     }
 
     @Test
-    void verificationLeavesOutTheHashFieldsAndEmptyOnes() {
+    void verificationLeavesOutTheHashFieldsEmptyOnesAndOtherParameters() {
         Map<String, String> ipn = documentedFields();
         ipn.put("vnp_BankCode", "");
+        ipn.put("utm_source", "added-by-a-proxy");
         ipn.put("vnp_SecureHashType", "HmacSHA512");
         ipn.put("vnp_SecureHash", OPENSSL_PAY_HASH.toUpperCase());
         assertTrue(VnpaySignature.verify(SECRET, ipn));
