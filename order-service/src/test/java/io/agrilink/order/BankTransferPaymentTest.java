@@ -221,7 +221,7 @@ class BankTransferPaymentTest {
     }
 
     @Test
-    void aTransferNamingNoOrderIsRecordedAsUnknownAndOutgoingMoneyIsIgnored() {
+    void aTransferNamingNoOrderIsRecordedAsUnknownAndOutgoingMoneyOrAnotherAccountsIsIgnored() {
         send(transfer(transactionId(), "AGL987654321987", 250_000)).then().statusCode(200)
                 .body("outcome", equalTo("UNKNOWN"));
         send(transfer(transactionId(), "tien nha thang 6", 250_000)).then().statusCode(200)
@@ -233,6 +233,9 @@ class BankTransferPaymentTest {
         Map<String, Object> outgoing = transfer(transactionId(), "AGL" + id, totalAmount(id));
         outgoing.put("transferType", "out");
         send(outgoing).then().statusCode(200).body("outcome", equalTo("IGNORED"));
+        Map<String, Object> toAnotherAccount = transfer(transactionId(), "AGL" + id, totalAmount(id));
+        toAnotherAccount.put("accountNumber", "1903 0000 1111");
+        send(toAnotherAccount).then().statusCode(200).body("outcome", equalTo("IGNORED"));
         assertEquals("PLACED", orderView(id).getString("status"));
         assertEquals("PENDING", payments(buyer, id).getString("payments[0].status"));
     }

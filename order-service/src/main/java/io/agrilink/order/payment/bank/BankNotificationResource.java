@@ -106,6 +106,13 @@ public class BankNotificationResource {
         if (notification.outgoing()) {
             return new Answer(true, "IGNORED");
         }
+        if (notification.accountNumber() != null && config.account().isPresent()
+                && !notification.accountNumber().strip().equals(config.account().get())) {
+            // a service watching several accounts: money on another one is not a buyer paying us
+            LOG.infof("Bank notification %d is for account %s, not ours: ignored", notification.id(),
+                    notification.accountNumber());
+            return new Answer(true, "IGNORED");
+        }
         PaymentLedger.Receipt receipt = ledger.received(new PaymentLedger.Received(CustomerOrder.Payment.BANK_TRANSFER,
                 "bank:" + notification.id(), PaymentReference.find(notification.searchText()).orElse(null), null,
                 notification.transferAmount(), notification.referenceCode(), notification.detail()));
