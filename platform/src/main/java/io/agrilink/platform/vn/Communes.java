@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import io.agrilink.platform.problem.ProblemException;
 
@@ -69,6 +70,7 @@ public final class Communes {
     public record Resolved(Commune commune, String given, boolean former) {
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final String TONES = "\u0300\u0301\u0303\u0309\u0323";
     private static final Set<String> ONE_WORD_KINDS = Set.of(toneKey("phường"), toneKey("xã"));
     private static final Set<String> TWO_WORD_KINDS = Set.of(toneKey("đặc khu"), toneKey("thị trấn"));
@@ -124,7 +126,7 @@ public final class Communes {
             return Optional.empty();
         }
         String current = resolvedProvince.get().province() + "|";
-        String given = VietnameseText.nfc(text).replaceAll("\\s+", " ");
+        String given = SPACES.matcher(VietnameseText.nfc(text)).replaceAll(" ");
         Commune found = single(CURRENT.get(current + toneKey(given)));
         if (found != null) {
             return Optional.of(new Resolved(found, given, false));
