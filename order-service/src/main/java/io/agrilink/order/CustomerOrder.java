@@ -42,8 +42,14 @@ public class CustomerOrder extends PanacheEntity {
         }
     }
 
+    /** How the buyer pays: in cash to the courier (Vietnam only), or online before the goods leave. */
     public enum Payment {
-        CASH_ON_DELIVERY, BANK_TRANSFER
+        CASH_ON_DELIVERY, BANK_TRANSFER, VNPAY, STRIPE;
+
+        /** Paid before shipping: the order waits PLACED, its stock held, until the money arrives. */
+        public boolean online() {
+            return this != CASH_ON_DELIVERY;
+        }
     }
 
     /** The reference the stock reservation in catalog-service is held under. */
@@ -81,7 +87,7 @@ public class CustomerOrder extends PanacheEntity {
 
     public Instant placedAt;
 
-    /** Bank transfer only: unpaid by then, the order is cancelled and its stock released. */
+    /** Online payments only: unpaid by then, the order is cancelled and its stock released. */
     public Instant paymentDueAt;
 
     public Instant confirmedAt;
@@ -98,19 +104,30 @@ public class CustomerOrder extends PanacheEntity {
     @OrderBy("id")
     public List<OrderLine> lines = new ArrayList<>();
 
-    /** Staff recorded the bank transfer: PLACED → CONFIRMED, while the payment window is open. */
-    public OrderEvent confirmPayment(String actor, String reference, Instant now) {
-        if (payment != Payment.BANK_TRANSFER) {
-            throw ProblemException.conflict("Order " + id + " is paid cash on delivery, not by bank transfer");
+    /**
+     * The money arrived (a provider said so, or staff recorded a bank transfer): PLACED → CONFIRMED,
+     * while the payment window is open.
+     */
+    public OrderEvent confirmPayment(String actor, String detail, Instant now) {
+        if (!payment.online()) {
+            throw ProblemException.conflict("Order " + id + " is paid cash on delivery, not online");
         }
         requireStatus("be marked paid", Status.PLACED);
-        if (paymentDueAt != null && now.isAfter(paymentDueAt)) {
+        if (paymentWindowClosed(now)) {
             throw ProblemException.conflict("The payment window of order " + id + " closed at " + paymentDueAt
                     + "; the order is being cancelled and its stock released");
         }
         confirmedAt = now;
-        return move(Status.CONFIRMED, now, actor, "PAID",
-                reference == null ? "bank transfer received" : "bank transfer received: " + reference);
+        return move(Status.CONFIRMED, now, actor, "PAID", detail);
+    }
+
+    /** Whether the order is still waiting for its online payment, within its window. */
+    public boolean awaitingPayment(Instant now) {
+        return payment.online() && status == Status.PLACED && !paymentWindowClosed(now);
+    }
+
+    public boolean paymentWindowClosed(Instant now) {
+        return paymentDueAt != null && now.isAfter(paymentDueAt);
     }
 
     /** Records what was packed of one of its lines; only a CONFIRMED order is packed. */
@@ -231,7 +248,8 @@ public class CustomerOrder extends PanacheEntity {
                 + ": a shipment cancellation cannot apply to it").with("orderStatus", status.name());
     }
 
-    private void requireStatus(String action, Status expected) {
+    /** Refuses, with a 409 naming the status, anything but an order in {@code expected}. */
+    public void requireStatus(String action, Status expected) {
         if (status != expected) {
             throw ProblemException.conflict("Order " + id + " is " + status + " and cannot " + action
                     + " (only a " + expected + " order can)").with("orderStatus", status.name());

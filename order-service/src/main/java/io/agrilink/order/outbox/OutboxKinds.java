@@ -19,6 +19,9 @@ public final class OutboxKinds {
     /** {@code DELETE /stock/reservations/{orderRef}} to catalog-service (payload: the order reference). */
     public static final String RELEASE_RESERVATION = "RELEASE_RESERVATION";
 
+    /** A refund to the provider a payment came through (VNPay, Stripe); payload: {@code PaymentProvider.RefundOrder}. */
+    public static final String REFUND_PAYMENT = "REFUND_PAYMENT";
+
     private OutboxKinds() {
     }
 }

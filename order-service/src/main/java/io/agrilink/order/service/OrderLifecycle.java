@@ -22,6 +22,7 @@ import io.agrilink.order.OrderEvent;
 import io.agrilink.order.OrderLine;
 import io.agrilink.order.client.LogisticsRestClient;
 import io.agrilink.order.outbox.OutboxKinds;
+import io.agrilink.order.payment.PaymentLedger;
 import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.time.AgriLinkTime;
@@ -58,11 +59,28 @@ public class OrderLifecycle {
     @Inject
     Outbox outbox;
 
-    /** Staff record the bank transfer: the order is confirmed and its reservation confirmed in catalog-service. */
+    @Inject
+    PaymentLedger ledger;
+
+    /**
+     * Staff record the bank transfer (the fallback when no notification came, or a mismatch they
+     * accept): the order is confirmed and its reservation confirmed in catalog-service.
+     */
     @Transactional
     public CustomerOrder markPaid(long orderId, Actor staff, String reference) {
         CustomerOrder order = lock(orderId);
-        order.confirmPayment(staff.subject(), reference, Instant.now()).persist();
+        Instant now = Instant.now();
+        order.requireStatus("be marked paid", Status.PLACED);
+        if (order.payment != CustomerOrder.Payment.BANK_TRANSFER) {
+            throw ProblemException.conflict("Order " + orderId + " is paid by " + order.payment
+                    + ": its provider says when it is paid, not staff").with("orderStatus", order.status.name());
+        }
+        if (order.paymentWindowClosed(now)) {
+            throw ProblemException.conflict("The payment window of order " + orderId + " closed at "
+                    + order.paymentDueAt + "; the order is being cancelled and its stock released");
+        }
+        order.confirmPayment(staff.subject(), ledger.recordedByStaff(order, staff.subject(), reference, now), now)
+                .persist();
         outbox.add(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), order.orderRef);
         return order;
     }
@@ -215,18 +233,27 @@ public class OrderLifecycle {
         }
     }
 
-    /** Cancels (at most {@code limit}) bank-transfer orders whose payment window closed before {@code now}; returns how many. */
+    /**
+     * Cancels (at most {@code limit}) orders paid online whose payment window closed before {@code
+     * now}, their pending payments EXPIRED; returns how many.
+     */
     @Transactional
     public int cancelUnpaid(Instant now, int limit) {
         List<CustomerOrder> due = CustomerOrder.<CustomerOrder> find(
-                "status = ?1 and payment = ?2 and paymentDueAt < ?3 order by paymentDueAt", Status.PLACED,
-                CustomerOrder.Payment.BANK_TRANSFER, now)
+                "status = ?1 and payment <> ?2 and paymentDueAt < ?3 order by paymentDueAt", Status.PLACED,
+                CustomerOrder.Payment.CASH_ON_DELIVERY, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
         Instant at = Instant.now();
         for (CustomerOrder order : due) {
-            cancel(order, "system", "unpaid: the bank transfer did not arrive by " + order.paymentDueAt, at);
+            expire(order, at);
         }
         return due.size();
+    }
+
+    /** An unpaid order whose window closed (locked by the caller): CANCELLED, its stock released, its payments EXPIRED. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expire(CustomerOrder order, Instant now) {
+        cancel(order, "system", "unpaid: the payment did not arrive by " + order.paymentDueAt, now);
     }
 
     /**
@@ -281,11 +308,18 @@ public class OrderLifecycle {
         return cancelled(order, order.cancel(actor, action, detail, now));
     }
 
-    /** After the order's move to CANCELLED: the stock it held is given back in catalog-service. */
+    /**
+     * After the order's move to CANCELLED: the stock it held is given back in catalog-service, its
+     * pending payments expire, and what was paid is refunded (once per payment).
+     */
     private OrderEvent cancelled(CustomerOrder order, OrderEvent cancel) {
         if (cancel.toStatus == Status.CANCELLED && cancel.fromStatus.beforeHandover()) {
             outbox.stop(OutboxKinds.CONFIRM_RESERVATION, order.id.toString(), "order cancelled before confirmation");
             outbox.add(OutboxKinds.RELEASE_RESERVATION, order.id.toString(), order.orderRef);
+        }
+        if (cancel.toStatus == Status.CANCELLED && order.payment.online()) {
+            cancel.persist(); // the cancel comes first in the history, then what it does to the money
+            ledger.orderCancelled(order, cancel.actor, cancel.at);
         }
         return cancel;
     }

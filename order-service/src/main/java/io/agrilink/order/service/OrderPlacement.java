@@ -22,7 +22,9 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.agrilink.order.CustomerOrder;
 import io.agrilink.order.config.OrderConfig;
+import io.agrilink.order.payment.PaymentProviders;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.trace.RequestTrace;
 import io.agrilink.platform.vn.Phones;
@@ -51,6 +53,9 @@ public class OrderPlacement {
     @Inject
     OrderConfig config;
 
+    @Inject
+    PaymentProviders providers;
+
     public CompletionStage<Placement.Answer> place(String caller, String idempotencyKey, NewOrder request) {
         String key = key(idempotencyKey);
         NewOrder order = normalise(request);
@@ -68,6 +73,21 @@ public class OrderPlacement {
                     }
                     return CompletableFuture.failedFuture(cause);
                 });
+    }
+
+    /**
+     * Cash on delivery only in Vietnam (no courier abroad collects it); an online method only once
+     * its provider is configured.
+     */
+    CustomerOrder.Payment payment(CustomerOrder.Payment payment, NewOrder.Delivery delivery) {
+        if (payment == CustomerOrder.Payment.CASH_ON_DELIVERY && !"VN".equals(delivery.country())) {
+            throw ProblemException.unprocessable("payment", "cash on delivery is only for addresses in Vietnam; "
+                    + "an order abroad is paid online (BANK_TRANSFER, VNPAY or STRIPE)");
+        }
+        if (!providers.available(payment)) {
+            throw ProblemException.unprocessable("payment", payment + " is not available");
+        }
+        return payment;
     }
 
     /** The key as sent, bare or as the draft's quoted sf-string ({@code "8e03978e-..."}). */
@@ -97,7 +117,8 @@ public class OrderPlacement {
             }
             lines.add(new NewOrder.Line(line.lotId(), line.grams()));
         }
-        return new NewOrder(request.payment(), delivery(request.delivery()), List.copyOf(lines));
+        NewOrder.Delivery delivery = delivery(request.delivery());
+        return new NewOrder(payment(request.payment(), delivery), delivery, List.copyOf(lines));
     }
 
     private static NewOrder.Delivery delivery(NewOrder.Delivery d) {

@@ -285,7 +285,7 @@ public class PlacementBatcher {
 
     private CatalogRestClient.Request reservation(Placement placement) {
         NewOrder order = placement.order();
-        long ttl = order.payment() == io.agrilink.order.CustomerOrder.Payment.BANK_TRANSFER
+        long ttl = order.payment().online()
                 ? config.bankTransferHold().plus(config.bankTransferGrace()).toSeconds()
                 : config.reservationTtl().toSeconds();
         return new CatalogRestClient.Request(placement.orderRef(), placement.caller(), ttl,

@@ -214,8 +214,8 @@ public class PlacementStore {
                         line.minCelsius, line.maxCelsius, line.harvestDate, line.bestBefore);
             }
             event(eventRows, ids, OrderEvent.of(order, now, order.buyer, "PLACED", null, CustomerOrder.Status.PLACED,
-                    order.payment == CustomerOrder.Payment.BANK_TRANSFER
-                            ? "awaiting bank transfer until " + order.paymentDueAt
+                    order.payment.online()
+                            ? "awaiting payment (" + order.payment + ") until " + order.paymentDueAt
                             : "cash on delivery"));
             if (order.status == CustomerOrder.Status.CONFIRMED) {
                 event(eventRows, ids, OrderEvent.of(order, now, order.buyer, "CONFIRMED", CustomerOrder.Status.PLACED,

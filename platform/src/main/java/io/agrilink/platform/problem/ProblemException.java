@@ -52,6 +52,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "Unprocessable request", detail);
     }
 
+    /** 422: one field is well-formed but cannot be accepted as it stands (a payment method abroad). */
+    public static ProblemException unprocessable(String field, String message) {
+        return new ProblemException(422, "Unprocessable request", field + ": " + message,
+                List.of(new Problem.Violation(field, message)));
+    }
+
     /**
      * Adds a member to the problem body, such as {@code gramsLeft}.
      *
