@@ -52,7 +52,7 @@ class DashboardTest {
         placed(buyers.get(2), order(grade1, 3_001, "BANK_TRANSFER", hcm));
         placed(buyers.get(3), order(premium, 5_000, "BANK_TRANSFER", abroad("US", "94105")));
         placed(buyers.get(4), order(grade1, 1_500, "BANK_TRANSFER", abroad("JP", "100-0001")));
-        long cancelled = placed(buyers.get(5), order(premium, 7_000, "CASH_ON_DELIVERY", abroad("AU", "2000")));
+        long cancelled = placed(buyers.get(5), order(premium, 7_000, "BANK_TRANSFER", abroad("AU", "2000")));
         given().auth().oauth2(staff).contentType("application/json").body("{}")
                 .post("/orders/" + cancelled + "/cancel").then().statusCode(200);
 
