@@ -132,6 +132,7 @@ public final class VnpaySandbox {
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
         if (outage.get()) {
+            refundCalls.addAndGet(path.equals("/vnpay/merchant_webapi/api/transaction") ? 1 : 0);
             SandboxHttp.json(exchange, 503, Map.of("error", "VNPay sandbox outage (POST /sandbox/outage?provider=vnpay&on=false ends it)"));
             return;
         }
