@@ -1,9 +1,9 @@
 // Live numbers without a reload: an element with data-live-src="/path" gets its content replaced,
 // every data-live-every milliseconds (3000 by default), by the HTML fragment the server renders
-// (and escapes) at that path: the buyers' campaign counter, the staff's live dashboard. The first
-// render already has the numbers, so a page makes sense without this script. A failed or
-// redirected fetch (a service down, a session over) keeps what is shown and tries again at the
-// next tick; a hidden tab stops asking until it is shown again.
+// (and escapes) at that path: the buyers' campaign counter, a payment's state (every 2 s), the
+// staff's live dashboard. The first render already has the numbers, so a page makes sense without
+// this script. A failed or redirected fetch (a service down, a session over) keeps what is shown
+// and tries again at the next tick; a hidden tab stops asking until it is shown again.
 (function () {
   'use strict';
   if (!window.fetch || !window.DOMParser) { return; }

@@ -141,6 +141,34 @@ class PaymentLedgerTest {
     }
 
     @Test
+    void aFailedPaymentIsStartedAfreshAndCountedInTheMetrics() {
+        String buyer = unique("buyer");
+        long id = bankTransferOrder(buyer, 1_000);
+        long first = start(buyer, id);
+
+        assertEquals(Receipt.FAILED, ledger.failed(new PaymentLedger.Failed(CustomerOrder.Payment.BANK_TRANSFER,
+                "bank:fail-" + first, first, "the buyer's bank declined")));
+
+        payments(id, STAFF).body("payments[0].status", equalTo("FAILED"));
+        long second = start(buyer, id);
+        assertEquals(true, second != first, "a new payment, not the failed one");
+        orderOf(id).body("status", equalTo("PLACED"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString(
+                "agrilink_payment_notifications_total{outcome=\"FAILED\",provider=\"BANK_TRANSFER\""));
+    }
+
+    @Test
+    void moneyNamingNoOrderIsRecordedAsUnknownOnce() {
+        Received nowhere = new Received(CustomerOrder.Payment.BANK_TRANSFER, "bank:" + UUID.randomUUID(), null, null,
+                120_000, "FT9", "no reference in the description");
+
+        assertEquals(Receipt.UNKNOWN, ledger.received(nowhere));
+        assertEquals(Receipt.REPEATED, ledger.received(nowhere));
+        assertEquals(Receipt.UNKNOWN, ledger.received(new Received(CustomerOrder.Payment.STRIPE,
+                "stripe:" + UUID.randomUUID(), null, 987_654_321L, 120_000, "pi_x", "no such payment")));
+    }
+
+    @Test
     void aShortTransferWaitsForStaffAndTheRestCompletesIt() {
         String buyer = unique("buyer");
         long id = bankTransferOrder(buyer, 2_000);
@@ -243,6 +271,11 @@ class PaymentLedgerTest {
     private long bankTransferOrder(String buyer, long grams) {
         long lot = catalog.addLot(50_000, 150_000, null, "farmer-lan");
         return placed(buyer, order(lot, grams, "BANK_TRANSFER", hanoi("Nguyễn Văn An")));
+    }
+
+    private static long start(String buyer, long orderId) {
+        return given().auth().oauth2(Tokens.of(Roles.BUYER, buyer)).contentType("application/json")
+                .post("/orders/" + orderId + "/payments").then().statusCode(200).extract().jsonPath().getLong("id");
     }
 
     private static Received bank(long orderId, long amount) {

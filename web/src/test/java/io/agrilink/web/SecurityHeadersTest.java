@@ -18,7 +18,7 @@ import io.restassured.response.ValidatableResponse;
 class SecurityHeadersTest {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "frame-ancestors 'none'; form-action 'self'";
+            + "frame-ancestors 'none'; form-action 'self' https://sandbox.vnpayment.vn https://checkout.stripe.com";
 
     @Inject
     @RestClient

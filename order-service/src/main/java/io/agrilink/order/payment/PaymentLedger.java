@@ -23,6 +23,7 @@ import io.agrilink.order.outbox.RefundPaymentHandler;
 import io.agrilink.order.service.OrderLifecycle;
 import io.agrilink.platform.outbox.Outbox;
 import io.agrilink.platform.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -77,6 +78,9 @@ public class PaymentLedger {
     @Inject
     OrderLifecycle lifecycle;
 
+    @Inject
+    MeterRegistry metrics;
+
     @ConfigProperty(name = "agrilink.payment.return-url", defaultValue = "http://localhost:8085/my/orders/{orderId}/payment")
     String returnUrl;
 
@@ -84,12 +88,17 @@ public class PaymentLedger {
 
     @Transactional
     public Receipt received(Received received) {
+        return counted(received.method(), receive(received));
+    }
+
+    private Receipt receive(Received received) {
         Instant now = Instant.now();
         OrderPayment payment = received.paymentId() == null ? null : OrderPayment.findById(received.paymentId());
         if (payment != null && payment.method != received.method()) {
             payment = null;
         }
-        Long orderId = payment != null ? payment.orderId : received.paymentId() == null ? received.orderId() : null;
+        Long orderId = payment != null ? Long.valueOf(payment.orderId)
+                : received.paymentId() == null ? received.orderId() : null;
         CustomerOrder order = orderId == null ? null : CustomerOrder.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             Receipt receipt = record(received.method(), received.eventId(), null, received.paymentId(),
@@ -124,7 +133,11 @@ public class PaymentLedger {
             // the expiry job has not come round yet: the order is cancelled now, as it would be
             lifecycle.expire(order, now);
         }
-        if (order.awaitingPayment(now) && payment.status == PaymentStatus.PENDING) {
+        if (order.awaitingPayment(now)) {
+            if (payment.status != PaymentStatus.PENDING) {
+                // a payment given up (failed, or abandoned for a newer one) that went through after all
+                payment = copy(payment, now);
+            }
             long sum = (payment.receivedAmount == null ? 0 : payment.receivedAmount) + received.amount();
             payment.receivedAmount = sum;
             payment.providerRef = received.providerRef();
@@ -155,6 +168,10 @@ public class PaymentLedger {
 
     @Transactional
     public Receipt failed(Failed failed) {
+        return counted(failed.method(), fail(failed));
+    }
+
+    private Receipt fail(Failed failed) {
         Instant now = Instant.now();
         OrderPayment payment = OrderPayment.findById(failed.paymentId());
         if (payment == null || payment.method != failed.method()) {
@@ -363,6 +380,13 @@ public class PaymentLedger {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** {@code agrilink_payment_notifications_total{provider, outcome}}: forged ones never get this far (the resources log them). */
+    private Receipt counted(CustomerOrder.Payment method, Receipt receipt) {
+        metrics.counter("agrilink.payment.notifications", "provider", method.name(), "outcome", receipt.name())
+                .increment();
+        return receipt;
+    }
 
     private static Optional<OrderPayment> pending(long orderId, CustomerOrder.Payment method) {
         return OrderPayment.<OrderPayment> find("orderId = ?1 and method = ?2 and status = ?3 order by id desc",

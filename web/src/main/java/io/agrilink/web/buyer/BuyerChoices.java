@@ -21,8 +21,6 @@ public final class BuyerChoices {
     /** Grams go in half-kilo steps from half a kilo. */
     public static final long STEP_GRAMS = 500;
 
-    public static final List<String> PAYMENTS = List.of(OrderForm.CASH_ON_DELIVERY, "BANK_TRANSFER");
-
     /** A lot the order form offers: a campaign names its product; a product page shows the harvest date. */
     public record LotChoice(long lotId, String productName, LocalDate harvestDate, long pricePerKg, long availableGrams) {
 
@@ -38,8 +36,13 @@ public final class BuyerChoices {
         return choices.stream().filter(c -> !c.soldOut()).map(LotChoice::lotId).findFirst().orElse(null);
     }
 
-    /** Post/redirect/get: the confirmation page of the order just placed (or found again by its key). */
+    /**
+     * Post/redirect/get: where the order just placed (or found again by its key) goes: paid online, to
+     * its payment page (the VietQR code, or the button to VNPay or Stripe); cash on delivery, to its
+     * confirmation.
+     */
     public static Response confirmation(BuyerOrder order) {
-        return Response.seeOther(URI.create("/my/orders/" + order.id() + "/placed")).build();
+        String next = order.paysOnline() ? "/payment" : "/placed";
+        return Response.seeOther(URI.create("/my/orders/" + order.id() + next)).build();
     }
 }

@@ -212,7 +212,7 @@ public interface BuyerMessages {
     String placed_cash(String amount);
 
     @Message
-    String placed_bankTransfer(String amount, String ref);
+    String placed_payOnline(String amount, String method);
 
     @Message
     String placed_payBefore(String time);
@@ -240,4 +240,121 @@ public interface BuyerMessages {
 
     @Message
     String search_ocopAtLeast(String stars);
+
+    @Message
+    String order_domesticOnly();
+
+    @Message
+    String order_cashInVietnamOnly();
+
+    @Message
+    String order_paymentUnavailable();
+
+    @Message
+    String pay_title();
+
+    @Message
+    String pay_stateTitle();
+
+    @Message
+    String pay_paymentStatus();
+
+    @Message
+    String pay_orderStatus();
+
+    @Message
+    String pay_notStarted();
+
+    @Message
+    String payStatus(String status);
+
+    @Message
+    String pay_mismatch(String received, String due);
+
+    @Message
+    String pay_waitingConfirmation();
+
+    @Message
+    String pay_waitingTransfer();
+
+    @Message
+    String pay_paid(String amount, String time);
+
+    @Message
+    String pay_expired();
+
+    @Message
+    String pay_failed();
+
+    @Message
+    String pay_refunded(String amount, String time);
+
+    @Message
+    String pay_refundFailed(String amount);
+
+    @Message
+    String pay_refundRequested(String amount);
+
+    @Message
+    String pay_scanTitle();
+
+    @Message
+    String pay_scan();
+
+    @Message
+    String pay_qrAlt(String amount, String reference);
+
+    @Message
+    String pay_bank();
+
+    @Message
+    String pay_account();
+
+    @Message
+    String pay_accountName();
+
+    @Message
+    String pay_amount();
+
+    @Message
+    String pay_reference();
+
+    @Message
+    String pay_due();
+
+    @Message
+    String pay_referenceHint(String reference);
+
+    @Message
+    String pay_payload();
+
+    @Message
+    String pay_payloadHint();
+
+    @Message
+    String pay_sandbox();
+
+    @Message
+    String pay_onlineHint(String method);
+
+    @Message
+    String pay_dueBy(String time);
+
+    @Message
+    String pay_online(String method);
+
+    @Message
+    String pay_unavailable();
+
+    @Message
+    String pay_notAwaiting(String status);
+
+    @Message
+    String pay_providerDown();
+
+    @Message
+    String pay_now();
+
+    @Message
+    String pay_history();
 }

@@ -32,6 +32,16 @@ public record BuyerOrder(long id, String orderRef, String status, String payment
         return "BANK_TRANSFER".equals(payment);
     }
 
+    /** Every method but cash on delivery is paid before the order is confirmed. */
+    public boolean paysOnline() {
+        return payment != null && !OrderForm.CASH_ON_DELIVERY.equals(payment);
+    }
+
+    /** Paid online and not paid yet: its payment page is where the buyer pays. */
+    public boolean awaitingPayment() {
+        return paysOnline() && "PLACED".equals(status);
+    }
+
     /** What the list shows as the order's name: its first product, and how many others. */
     public String firstProduct() {
         return lines == null || lines.isEmpty() ? "" : lines.get(0).productName();

@@ -1,6 +1,7 @@
 package io.agrilink.web.buyer;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.agrilink.web.client.Page;
 import io.agrilink.web.client.UserToken;
+import io.agrilink.web.payment.OrderPayments;
+import io.agrilink.web.payment.Payment;
 
-/** order-service as the signed-in buyer: place an order, read and cancel their own. */
+/** order-service as the signed-in buyer: place an order, read, pay and cancel their own. */
 @RegisterRestClient(configKey = "order")
 @RegisterClientHeaders(UserToken.class)
 @Path("/orders")
@@ -40,6 +43,20 @@ public interface BuyerOrderRestClient {
     @GET
     @Path("/{id}/history")
     List<OrderHistoryEntry> history(@PathParam("id") long id);
+
+    /**
+     * Starts the order's payment with its provider, or answers the one already pending: 409 when the
+     * order no longer awaits payment, 503 when the provider is down. VNPay wants the buyer's address.
+     */
+    @POST
+    @Path("/{id}/payments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Payment startPayment(@PathParam("id") long id, @HeaderParam("X-Forwarded-For") String buyerIp,
+            Map<String, String> none);
+
+    @GET
+    @Path("/{id}/payments")
+    OrderPayments payments(@PathParam("id") long id);
 
     @POST
     @Path("/{id}/cancel")

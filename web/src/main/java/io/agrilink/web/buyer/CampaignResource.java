@@ -106,7 +106,8 @@ public class CampaignResource {
                 : BuyerChoices.MAX_GRAMS;
         return pages.of(campaign).data("campaign", shown).data("counter", live).data("form", form)
                 .data("errors", errors).data("choices", choices).data("action", "/campaigns/" + id + "/orders")
-                .data("maxGrams", max).data("provinces", Provinces.ALL).data("down", live.down());
+                .data("maxGrams", max).data("provinces", Provinces.ALL).data("payments", placing.offered())
+                .data("down", live.down());
     }
 
     private Fetched<Campaign> campaignOf(long id) {

@@ -27,13 +27,17 @@ import io.agrilink.web.client.Fetched;
 import io.agrilink.web.client.Page;
 import io.agrilink.web.client.ServiceProblem;
 import io.agrilink.web.forms.FormErrors;
+import io.agrilink.web.payment.OrderPayments;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** A buyer's own orders: the list, one order with its timeline and delivery code, its cancellation, the confirmation. */
+/**
+ * A buyer's own orders: the list, one order with its timeline, payments and refunds and delivery code,
+ * its cancellation, the confirmation.
+ */
 @Path("/my/orders")
 @RolesAllowed("buyer")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
@@ -125,7 +129,11 @@ public class MyOrdersResource {
     private TemplateInstance detail(long id, FormErrors errors, String reason) {
         BuyerOrder order = orders.order(id);
         Fetched<List<OrderHistoryEntry>> history = Fetched.of(ORDER_SERVICE, () -> orders.history(id), List.of());
+        // cash on delivery has no payment or refund in order-service to show
+        Fetched<OrderPayments> payments = order.paysOnline()
+                ? Fetched.of(ORDER_SERVICE, () -> orders.payments(id), null) : new Fetched<>(null, false);
         return pages.of(detail).data("order", order).data("history", history.value()).data("errors", errors)
-                .data("reason", reason).data("down", history.down());
+                .data("payments", payments.value()).data("reason", reason)
+                .data("down", history.down() || payments.down());
     }
 }

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.agrilink.web.Formats;
+import io.agrilink.web.Visitor;
 import io.agrilink.web.client.ServiceProblem;
 import io.agrilink.web.forms.FormErrors;
+import io.agrilink.web.payment.PaymentMethod;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -47,6 +49,32 @@ public class OrderPlacing {
     @Inject
     @RestClient
     BuyerOrderRestClient orders;
+
+    @Inject
+    @RestClient
+    PaymentMethodsRestClient paymentMethods;
+
+    @Inject
+    Visitor visitor;
+
+    /**
+     * The ways to pay the order form offers: those order-service has a provider for. When it cannot
+     * say (down, slow), cash on delivery and bank transfer as before online payments; order-service
+     * still refuses a method it cannot take, by the field. Only a buyer sees the form, so only for a
+     * buyer is order-service asked.
+     */
+    public List<PaymentMethod> offered() {
+        if (!visitor.hasRole("buyer")) {
+            return List.of();
+        }
+        try {
+            List<PaymentMethod> available = paymentMethods.methods().stream().filter(PaymentMethod::available).toList();
+            return available.isEmpty() ? PaymentMethod.FALLBACK : available;
+        } catch (WebApplicationException | ProcessingException unanswered) {
+            LOG.warnf("order-service did not list the payment methods: %s", unanswered.getMessage());
+            return PaymentMethod.FALLBACK;
+        }
+    }
 
     public Outcome place(OrderForm form, Locale locale) {
         BuyerMessages say = MessageBundles.get(BuyerMessages.class, Localized.Literal.of(locale.toLanguageTag()));
@@ -100,7 +128,10 @@ public class OrderPlacing {
     private static FormErrors sentences(ServiceProblem problem, OrderForm form, BuyerMessages say, Locale locale) {
         FormErrors errors;
         long gramsLeft = problem.number("gramsLeft");
-        if (problem.status() == 409 && problem.number("limitGrams") >= 0) {
+        if (namesPayment(problem)) {
+            errors = FormErrors.none().field("payment", OrderForm.CASH_ON_DELIVERY.equals(form.payment)
+                    ? say.order_cashInVietnamOnly() : say.order_paymentUnavailable());
+        } else if (problem.status() == 409 && problem.number("limitGrams") >= 0) {
             errors = FormErrors.none().field("grams", say.order_overLimit(Formats.weight(problem.number("limitGrams")),
                     Formats.weight(Math.max(0, gramsLeft))));
         } else if (problem.status() == 409 && gramsLeft >= 0) {
@@ -114,6 +145,16 @@ public class OrderPlacing {
             errors = FormErrors.of(byFormField(problem), locale);
         }
         return errors.form(say.order_notPlaced());
+    }
+
+    /**
+     * order-service refuses a way to pay by the field {@code payment} (a 422: cash on delivery abroad,
+     * a provider not configured), in its violations or as the problem's {@code field}.
+     */
+    private static boolean namesPayment(ServiceProblem problem) {
+        var field = problem.extensions().get("field");
+        return problem.violations().stream().anyMatch(v -> "payment".equals(v.field()))
+                || field != null && "payment".equals(field.asText());
     }
 
     /** order-service names {@code lines[0].grams}, {@code delivery.phone}: the form's fields are {@code grams}, {@code phone}. */

@@ -122,6 +122,7 @@ public class BuyerResource {
                 .data("form", form).data("errors", errors).data("choices", choices)
                 .data("action", "/products/" + id + "/orders").data("maxGrams", BuyerChoices.MAX_GRAMS)
                 .data("provinces", Provinces.ALL)
+                .data("payments", placing.offered())
                 .data("down", found.down() || lots.down() || producer.down());
     }
 

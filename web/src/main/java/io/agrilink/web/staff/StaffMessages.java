@@ -413,4 +413,136 @@ public interface StaffMessages {
 
     @Message
     String notANumber();
+
+    @Message
+    String home_payments();
+
+    @Message
+    String home_payments_what();
+
+    @Message
+    String home_refunds();
+
+    @Message
+    String home_refunds_what();
+
+    @Message
+    String payments_title();
+
+    @Message
+    String payments_filter();
+
+    @Message
+    String paymentsFilter(String f);
+
+    @Message
+    String payments_count(long total);
+
+    @Message
+    String payments_none();
+
+    @Message
+    String payment_number();
+
+    @Message
+    String payment_order();
+
+    @Message
+    String payment_status();
+
+    @Message
+    String payment_amount();
+
+    @Message
+    String payment_reference();
+
+    @Message
+    String payment_when();
+
+    @Message
+    String payStatus(String s);
+
+    @Message
+    String payment_mismatch();
+
+    @Message
+    String payment_received(String amount);
+
+    @Message
+    String payment_providerRef(String ref);
+
+    @Message
+    String payment_paidAt(String time);
+
+    @Message
+    String payment_expiresAt(String time);
+
+    @Message
+    String refund_number();
+
+    @Message
+    String refund_status();
+
+    @Message
+    String refund_why();
+
+    @Message
+    String refundStatus(String s);
+
+    @Message
+    String refund_error(String error);
+
+    @Message
+    String refund_requestedAt(String time, String who);
+
+    @Message
+    String refund_doneAt(String time, String who);
+
+    @Message
+    String refund_complete(long id);
+
+    @Message
+    String refund_reference();
+
+    @Message
+    String refund_referenceHint();
+
+    @Message
+    String refund_sent();
+
+    @Message
+    String refund_referenceNeeded();
+
+    @Message
+    String refund_notRequested(long id);
+
+    @Message
+    String refund_completed(long id);
+
+    @Message
+    String refunds_title();
+
+    @Message
+    String refunds_none();
+
+    @Message
+    String refunds_requested(int count);
+
+    @Message
+    String refunds_requestedHint();
+
+    @Message
+    String refunds_failed(int count);
+
+    @Message
+    String refunds_done(long count);
+
+    @Message
+    String order_payments();
+
+    @Message
+    String order_refunds();
+
+    @Message
+    String order_refundsTodo();
 }

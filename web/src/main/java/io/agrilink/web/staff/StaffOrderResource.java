@@ -25,6 +25,7 @@ import io.agrilink.web.Pages;
 import io.agrilink.web.Visitor;
 import io.agrilink.web.client.Fetched;
 import io.agrilink.web.forms.FormErrors;
+import io.agrilink.web.payment.OrderPayments;
 import io.agrilink.web.staff.client.StaffClients;
 import io.agrilink.web.staff.client.StaffOrder;
 import io.agrilink.web.staff.client.StaffOrderRestClient;
@@ -34,8 +35,8 @@ import io.quarkus.qute.TemplateInstance;
 
 /**
  * Orders that need staff: bank transfers waiting for their payment, cancellations under way or
- * refused (the carrier had the goods first), any status and any buyer; an order with its history,
- * "mark paid" and cancel.
+ * refused (the carrier had the goods first), any status and any buyer; an order with its payments,
+ * refunds and history, "mark paid" and cancel.
  */
 @Path("/staff/orders")
 @RolesAllowed("staff")
@@ -155,8 +156,12 @@ public class StaffOrderResource {
         }
         Fetched<List<StaffOrder.HistoryEntry>> history = found.down() ? new Fetched<>(List.of(), true)
                 : services.history(id);
+        // cash on delivery has no payment or refund in order-service
+        Fetched<OrderPayments> payments = found.value() == null || found.value().cashOnDelivery()
+                ? new Fetched<>(null, false) : services.orderPayments(id);
         return pages.of(order).data("order", found.value()).data("orderId", id).data("history", history.value())
                 .data("refused", history.value().stream().anyMatch(StaffOrder.HistoryEntry::cancelRefused))
-                .data("errors", errors).data("form", typed).data("down", found.down() || history.down());
+                .data("payments", payments.value()).data("errors", errors).data("form", typed)
+                .data("down", found.down() || history.down() || payments.down());
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.agrilink.web.Pages;
+import io.agrilink.web.QrCode;
 import io.agrilink.web.client.Fetched;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;

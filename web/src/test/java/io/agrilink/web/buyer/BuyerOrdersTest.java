@@ -212,16 +212,18 @@ class BuyerOrdersTest {
     }
 
     @Test
-    void theConfirmationGivesTheOrderNumberTotalInDongAndHowToPayByTransfer() {
+    void aBankTransferOrderLandsOnItsPaymentPageAndItsConfirmationSaysHowMuchByWhenAndLinksThere() {
         Response page = given().header(BUYER, HANOI).get("/campaigns/1");
         Map<String, String> form = new java.util.HashMap<>(form(key(page.asString()), "2000", "0912 345 678"));
         form.put("payment", "BANK_TRANSFER");
         String placed = post("/campaigns/1/orders", page.getCookie(Csrf.COOKIE), form).then().statusCode(303)
                 .extract().header("Location");
-        long id = Long.parseLong(placed.replaceAll(".*/my/orders/(\\d+)/placed", "$1"));
+        assertTrue(placed.matches(".*/my/orders/\\d+/payment"), placed);
+        long id = Long.parseLong(placed.replaceAll(".*/my/orders/(\\d+)/payment", "$1"));
         given().header(BUYER, HANOI).header("Accept-Language", "vi").get("/my/orders/" + id + "/placed").then()
                 .statusCode(200).body(allOf(containsString("Đơn số " + id), containsString("110.000\u00a0₫"),
-                        containsString("ORD-" + id), containsString("Chuyển khoản"), containsString("08:35 10/06/2026")));
+                        containsString("Chuyển khoản VietQR"), containsString("08:35 10/06/2026"),
+                        containsString("href=\"/my/orders/" + id + "/payment\"")));
     }
 
     @Test

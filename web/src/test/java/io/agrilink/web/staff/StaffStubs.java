@@ -26,6 +26,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.agrilink.web.client.Campaign;
 import io.agrilink.web.client.Page;
+import io.agrilink.web.payment.OrderPayments;
+import io.agrilink.web.payment.Payment;
+import io.agrilink.web.payment.Refund;
 import io.agrilink.web.staff.client.Dashboard;
 import io.agrilink.web.staff.client.StaffOrder;
 import io.agrilink.web.staff.client.StaffProducer;
@@ -43,6 +46,8 @@ public class StaffStubs {
     static final Map<Long, List<StaffOrder.HistoryEntry>> HISTORIES = new ConcurrentHashMap<>();
     static final List<String> RECEIVED = new CopyOnWriteArrayList<>();
     static final Map<String, JsonNode> LAST_BODY = new ConcurrentHashMap<>();
+    static final Map<Long, Payment> PAYMENTS = new ConcurrentHashMap<>();
+    static final Map<Long, Refund> REFUNDS = new ConcurrentHashMap<>();
     static volatile Dashboard dashboard = Dashboard.empty(1);
     static volatile boolean orderServiceDown;
 
@@ -71,6 +76,8 @@ public class StaffStubs {
         CAMPAIGNS.clear();
         ORDERS.clear();
         HISTORIES.clear();
+        PAYMENTS.clear();
+        REFUNDS.clear();
         RECEIVED.clear();
         LAST_BODY.clear();
         dashboard = Dashboard.empty(1);
@@ -250,6 +257,70 @@ public class StaffStubs {
                     null, order.delivery(), order.lines());
             ORDERS.put(id, paid);
             return Response.ok(write(paid)).build();
+        }
+
+        @GET
+        @Path("orders/{id}/payments")
+        public Response orderPayments(@PathParam("id") long id, @HeaderParam("Authorization") String token) {
+            received("GET /orders/" + id + "/payments", token);
+            StaffOrder order = ORDERS.get(id);
+            if (order == null) {
+                return problem(404, "Order " + id + " does not exist", "", "");
+            }
+            return Response.ok(write(new OrderPayments(id, order.status(), order.payment(), order.totalAmount(),
+                    order.paymentDueAt(), PAYMENTS.values().stream().filter(p -> p.orderId() == id).toList(),
+                    REFUNDS.values().stream().filter(r -> r.orderId() == id).toList()))).build();
+        }
+
+        @GET
+        @Path("payments")
+        public Response payments(@QueryParam("status") String status, @QueryParam("method") String method,
+                @QueryParam("mismatch") Boolean mismatch, @QueryParam("page") int page, @QueryParam("size") int size,
+                @HeaderParam("Authorization") String token) {
+            received("GET /payments?status=" + status + "&mismatch=" + mismatch, token);
+            if (orderServiceDown) {
+                return down();
+            }
+            List<Payment> found = PAYMENTS.values().stream().filter(p -> status == null || p.status().equals(status))
+                    .filter(p -> method == null || p.method().equals(method))
+                    .filter(p -> mismatch == null || p.mismatch() == mismatch)
+                    .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+            return Response.ok(write(new Page<>(found, page, size, found.size()))).build();
+        }
+
+        @GET
+        @Path("refunds")
+        public Response refunds(@QueryParam("status") String status, @QueryParam("method") String method,
+                @QueryParam("page") int page, @QueryParam("size") int size, @HeaderParam("Authorization") String token) {
+            received("GET /refunds?status=" + status, token);
+            if (orderServiceDown) {
+                return down();
+            }
+            List<Refund> found = REFUNDS.values().stream().filter(r -> status == null || r.status().equals(status))
+                    .filter(r -> method == null || r.method().equals(method))
+                    .sorted((a, b) -> Long.compare(b.id(), a.id())).toList();
+            return Response.ok(write(new Page<>(found, page, size, found.size()))).build();
+        }
+
+        /** As order-service: a REQUESTED bank-transfer refund becomes DONE with the reference, anything else is 409. */
+        @POST
+        @Path("refunds/{id}/complete")
+        public Response completeRefund(@PathParam("id") long id, String json, @HeaderParam("Authorization") String token) {
+            JsonNode body = read(json);
+            received("POST /refunds/" + id + "/complete", token);
+            LAST_BODY.put("POST /refunds/complete", body);
+            Refund refund = REFUNDS.get(id);
+            if (refund == null) {
+                return problem(404, "Refund " + id + " does not exist", "", "");
+            }
+            if (!refund.requested() || !refund.method().equals("BANK_TRANSFER")) {
+                return problem(409, "Refund " + id + " is " + refund.status(), "", ",\"refundStatus\":\"" + refund.status() + "\"");
+            }
+            Refund done = new Refund(id, refund.paymentId(), refund.orderId(), refund.method(), "DONE", refund.amount(),
+                    refund.reason(), body.path("reference").asText(), refund.requestedAt(), refund.requestedBy(),
+                    Instant.parse("2026-06-10T04:00:00Z"), "staff-hoa", null);
+            REFUNDS.put(id, done);
+            return Response.ok(write(done)).build();
         }
 
         @POST

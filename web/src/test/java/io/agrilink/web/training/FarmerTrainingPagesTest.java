@@ -13,19 +13,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
-
+import io.agrilink.web.QrScanner;
 import io.agrilink.web.forms.Csrf;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -197,7 +191,7 @@ class FarmerTrainingPagesTest {
                 .contentType(containsString("image/svg+xml")).extract().asString();
         assertTrue(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         assertTrue(svg.length() < 10_000, svg.length() + " bytes");
-        assertEquals(link, decode(svg), "the QR code reads as the verification link");
+        assertEquals(link, QrScanner.decode(svg), "the QR code reads as the verification link");
     }
 
     @Test
@@ -217,28 +211,5 @@ class FarmerTrainingPagesTest {
                         not(containsString("Valid certificate"))));
         given().get("/certificates/ZZZZZZZZZZ").then().statusCode(404).contentType(containsString("text/html"));
         given().get("/certificates/bad<code>").then().statusCode(404);
-    }
-
-    /** Reads the SVG's modules back (one unit square per module) and decodes them as a scanner would. */
-    private static String decode(String svg) throws Exception {
-        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
-        assertTrue(size.find());
-        int modules = Integer.parseInt(size.group(1));
-        int scale = 4;
-        int[] pixels = new int[modules * scale * modules * scale];
-        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
-        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z").matcher(svg);
-        while (run.find()) {
-            int x0 = Integer.parseInt(run.group(1));
-            int y = Integer.parseInt(run.group(2));
-            int length = Integer.parseInt(run.group(3));
-            for (int x = x0 * scale; x < (x0 + length) * scale; x++) {
-                for (int dy = 0; dy < scale; dy++) {
-                    pixels[(y * scale + dy) * modules * scale + x] = 0xFF000000;
-                }
-            }
-        }
-        var source = new RGBLuminanceSource(modules * scale, modules * scale, pixels);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
     }
 }

@@ -10,6 +10,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.agrilink.web.client.Campaign;
 import io.agrilink.web.client.Fetched;
 import io.agrilink.web.client.Page;
+import io.agrilink.web.payment.OrderPayments;
+import io.agrilink.web.payment.Payment;
+import io.agrilink.web.payment.Refund;
 
 /**
  * What the staff pages read from catalog-service and order-service: each read answers, or says its
@@ -68,5 +71,17 @@ public class StaffClients {
 
     public Fetched<List<StaffOrder.HistoryEntry>> history(long id) {
         return Fetched.of(ORDER, () -> orders.history(id), List.of());
+    }
+
+    public Fetched<OrderPayments> orderPayments(long id) {
+        return Fetched.of(ORDER, () -> orders.orderPayments(id), null);
+    }
+
+    public Fetched<Page<Payment>> payments(String status, Boolean mismatch, int page, int size) {
+        return Fetched.of(ORDER, () -> orders.payments(status, null, mismatch, page, size), Page.empty());
+    }
+
+    public Fetched<Page<Refund>> refunds(String status, int page, int size) {
+        return Fetched.of(ORDER, () -> orders.refunds(status, null, page, size), Page.empty());
     }
 }

@@ -26,6 +26,10 @@ public record StaffOrder(long id, String orderRef, String buyer, String status, 
         return "PLACED".equals(status) && "BANK_TRANSFER".equals(payment);
     }
 
+    public boolean cashOnDelivery() {
+        return "CASH_ON_DELIVERY".equals(payment);
+    }
+
     /** Staff may cancel until the carrier has the goods (order-service says 409 otherwise). */
     public boolean cancellable() {
         return List.of("PLACED", "CONFIRMED", "READY_FOR_PICKUP").contains(status);

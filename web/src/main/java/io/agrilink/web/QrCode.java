@@ -1,5 +1,7 @@
-package io.agrilink.web.training;
+package io.agrilink.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -12,7 +14,8 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 /**
  * A QR code drawn on the server as SVG (ZXing computes the modules): no script and no image
  * library in the browser, a few hundred bytes, sharp at any size and on paper. Each row's runs of
- * dark modules are one path segment, so the file stays small.
+ * dark modules are one path segment, so the file stays small. Used for a certificate's link and a
+ * VietQR transfer.
  */
 public final class QrCode {
 
@@ -20,6 +23,15 @@ public final class QrCode {
     private static final int MARGIN = 4;
 
     private QrCode() {
+    }
+
+    /**
+     * The same drawing as an image address ({@code <img src="data:image/svg+xml;base64,…">}): in the
+     * page itself, so a code made for one order is never fetched again or cached anywhere.
+     */
+    public static String dataUri(String text) {
+        return "data:image/svg+xml;base64,"
+                + Base64.getEncoder().encodeToString(svg(text).getBytes(StandardCharsets.US_ASCII));
     }
 
     public static String svg(String text) {
