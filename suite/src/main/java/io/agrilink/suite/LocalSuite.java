@@ -327,8 +327,10 @@ public final class LocalSuite implements AutoCloseable {
         }
         Map<String, String> environment = new LinkedHashMap<>();
         if (sandboxes != null) {
-            // the payment page links a VietQR code to the demo bank that "scans" it
+            // the payment page links a VietQR code to the demo bank that "scans" it, and its pay button's
+            // redirect goes to the sandboxes' VNPay and Stripe pages (the CSP's form-action must allow them)
             environment.put("AGRILINK_WEB_BANK_SANDBOX_URL", sandboxes.url());
+            environment.put("AGRILINK_WEB_PAYMENT_ORIGINS", sandboxes.url());
         }
         web = new ServiceProcess(null, WEB_APP, WEB_DEFAULT_PORT + options.portOffset(),
                 options.root().resolve("web/target/quarkus-app/quarkus-run.jar"),
