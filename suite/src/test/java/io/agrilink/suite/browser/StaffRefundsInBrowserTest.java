@@ -53,21 +53,22 @@ class StaffRefundsInBrowserTest {
         desk.open("/");
         desk.signIn("staff-hoa");
         desk.open("/staff/refunds");
-        WebElement row = desk.waitFor(By.cssSelector("tr[data-refund-id='" + refund + "']"));
-        assertTrue(row.getText().contains("REQUESTED") || row.getText().contains("Chờ"), row.getText());
+        By row = By.cssSelector("tr[data-refund-id='" + refund + "']");
+        By form = By.cssSelector("form[action='/staff/refunds/" + refund + "/complete']");
+        assertTrue(desk.waitFor(row).getText().contains("Cần hoàn"), desk.driver().findElement(row).getText());
         desk.screenshot("refund-01-requested");
-        row.findElement(By.name("reference")).sendKeys("FT26161REFUND");
-        row.findElement(By.cssSelector(".complete-refund")).click();
+        WebElement sent = desk.driver().findElement(form);
+        sent.findElement(By.name("reference")).sendKeys("FT26161REFUND");
+        sent.findElement(By.cssSelector(".complete-refund")).click();
 
-        desk.waitFor(By.cssSelector("tr[data-refund-id='" + refund + "']"));
+        desk.waitForText(By.cssSelector("tr[data-refund-id='" + refund + "'] td:nth-of-type(2)"), "Đã hoàn",
+                java.time.Duration.ofSeconds(20));
         JsonNode done = refundView(refund);
         assertEquals("DONE", done.path("status").asText(), done.toString());
         assertEquals("staff-hoa", done.path("doneBy").asText());
         assertEquals("FT26161REFUND", done.path("providerRef").asText());
-        assertTrue(desk.driver().findElement(By.cssSelector("tr[data-refund-id='" + refund + "']")).getText()
-                .contains("FT26161REFUND"), "the row shows the reference");
-        assertEquals(0, desk.driver().findElements(By.cssSelector("tr[data-refund-id='" + refund + "'] .complete-refund"))
-                .size(), "nothing left to complete");
+        assertTrue(desk.driver().findElement(row).getText().contains("FT26161REFUND"), "the row shows the reference");
+        assertEquals(0, desk.driver().findElements(form).size(), "nothing left to complete");
         desk.screenshot("refund-02-done");
 
         desk.open("/staff/payments");
