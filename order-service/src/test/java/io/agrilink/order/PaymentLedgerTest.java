@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -263,7 +262,7 @@ class PaymentLedgerTest {
         given().auth().oauth2(STAFF).get("/refunds?method=CHEQUE").then().statusCode(400)
                 .body("violations.field", contains("method"));
         given().auth().oauth2(STAFF).get("/payments?status=PAID&method=BANK_TRANSFER").then().statusCode(200)
-                .body("items.findAll { it.status != 'PAID' }", hasSize(0), "items[0].vietQr", nullValue());
+                .body("items.findAll { it.status != 'PAID' }", hasSize(0));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,28 +1,20 @@
 package io.agrilink.order.rest;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import io.agrilink.order.payment.OrderPayment;
+import io.agrilink.order.payment.bank.BankConfig;
 
 /** Payments as the API shows them, with the configured bank account beside a VietQR code. */
 @ApplicationScoped
 public class PaymentViews {
 
-    @ConfigProperty(name = "agrilink.payment.bank.bin")
-    Optional<String> bankBin;
-
-    @ConfigProperty(name = "agrilink.payment.bank.account")
-    Optional<String> bankAccount;
-
-    @ConfigProperty(name = "agrilink.payment.bank.account-name")
-    Optional<String> bankAccountName;
+    @Inject
+    BankConfig bank;
 
     public PaymentView of(OrderPayment payment) {
-        return PaymentView.of(payment, new PaymentView.PaymentAccount(bankBin.orElse(null), bankAccount.orElse(null),
-                bankAccountName.orElse(null)));
+        return PaymentView.of(payment, new PaymentView.PaymentAccount(bank.bin().orElse(null),
+                bank.account().orElse(null), bank.accountName().orElse(null)));
     }
 }
