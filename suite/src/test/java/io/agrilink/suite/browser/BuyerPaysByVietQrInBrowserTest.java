@@ -1,6 +1,7 @@
 package io.agrilink.suite.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -88,6 +89,8 @@ class BuyerPaysByVietQrInBrowserTest {
         // the page polls its state: no reload
         phone.waitForText(By.id("payment-state"), "PAID", Duration.ofSeconds(20));
         phone.waitForText(By.id("order-status"), "CONFIRMED", Duration.ofSeconds(20));
+        assertFalse(phone.driver().findElement(By.id("vietqr-image")).isDisplayed(),
+                "once paid, the page no longer offers the code to pay again");
         assertEquals(paymentPage, phone.driver().getCurrentUrl(), "still the same page");
         phone.screenshot("payment-05-paid");
     }
