@@ -8,6 +8,8 @@
 #   secrets/<client>-client-secret          secrets of the realm's confidential clients
 #                                           agrilink-web, agrilink-services, agrilink-accounts
 #   secrets/demo-password                   the password of every demo user of the realm
+#   secrets/bank-notification-secret        the HMAC secret of order-service's bank-notification
+#                                           webhook (Secret order-payments)
 # Existing files are kept, so running it again changes nothing. (Keycloak reads the client
 # secrets and the demo password only when it first imports the realm: after changing one,
 # start Keycloak on an empty database, or change it in the admin console too.)
@@ -25,7 +27,7 @@ if [[ ! -f "$dir/certificates-privateKey.pem" ]]; then
 fi
 for name in postgres-password catalog-password orders-password training-password logistics-password \
         keycloak-password keycloak-admin-password \
-        web-client-secret services-client-secret accounts-client-secret demo-password; do
+        web-client-secret services-client-secret accounts-client-secret demo-password bank-notification-secret; do
     if [[ ! -f "$dir/$name" ]]; then
         openssl rand -hex 24 | tr -d '\n' > "$dir/$name"
     fi

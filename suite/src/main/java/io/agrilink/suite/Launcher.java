@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import io.agrilink.suite.demo.DemoContext;
 import io.agrilink.suite.demo.DemoData;
+import io.agrilink.suite.demo.PaymentDemo;
 
 /**
  * {@code ./agrilink up}: one PostgreSQL, Keycloak, the four services, the Luc Ngan lychee week
@@ -25,7 +26,7 @@ public final class Launcher {
 
     /** The demo loaders, by class name, in the suite's demo package. */
     private static final List<String> DEMO_LOADERS = List.of("CatalogDemo", "TrainingDemo", "LogisticsDemo",
-            "OrderDemo");
+            "OrderDemo", "PaymentDemo");
 
     /** One demo user per role: the default {@code --sub} of {@code ./agrilink token ROLE}. */
     private static final Map<String, String> DEMO_USERS = new LinkedHashMap<>();
@@ -81,7 +82,7 @@ public final class Launcher {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println();
-            step("Stopping the services, Keycloak and PostgreSQL…");
+            step("Stopping the services, the payment sandboxes, Keycloak and PostgreSQL…");
             suite.close();
             step("Stopped. Your data stays in " + data + " (./agrilink up --fresh starts over).");
             stopped.countDown();
@@ -102,7 +103,7 @@ public final class Launcher {
             step("No identity provider (--no-idp): the services trust the local key in " + data.resolve("keys"));
             Files.deleteIfExists(identityProviderUrl);
         }
-        step("Starting the four services (logs in " + data.resolve("logs") + ")");
+        step("Starting the payment sandboxes and the four services (logs in " + data.resolve("logs") + ")");
         suite.startServices();
         suite.awaitIdentityProvider();
         step("Starting the web app");
@@ -131,7 +132,12 @@ public final class Launcher {
      */
     public static DemoContext loadDemo(LocalSuite suite, Consumer<String> progress) throws Exception {
         TokenSource tokens = suite.tokens(Duration.ofHours(1));
-        DemoContext context = new DemoContext(suite.baseUrls(), tokens::token);
+        Map<String, String> urls = new LinkedHashMap<>(suite.baseUrls());
+        if (suite.paymentSandboxes() != null) {
+            // the payment demo pays as buyers do: at the demo bank and VNPay's sandbox
+            urls.put(PaymentDemo.SANDBOX, suite.paymentSandboxes().url());
+        }
+        DemoContext context = new DemoContext(urls, tokens::token);
         List<DemoData> loaders = new ArrayList<>();
         for (String name : DEMO_LOADERS) {
             try {
@@ -164,6 +170,12 @@ public final class Launcher {
         if (keycloak != null) {
             out.append(String.format("  %-18s %-24s %s%n", "keycloak " + keycloak.version(), keycloak.url(),
                     keycloak.url() + "/admin (admin console)"));
+        }
+        if (suite.paymentSandboxes() != null) {
+            out.append(String.format("  %-18s %-24s %s%n", "payment sandboxes", suite.paymentSandboxes().url(),
+                    suite.paymentSandboxes().url() + "/bank/ (demo bank; VNPay, Stripe: not real money)"));
+        }
+        if (keycloak != null) {
             out.append("\nKeycloak admin console: ").append(keycloak.url()).append("/admin  user ")
                     .append(IdentitySecrets.ADMIN_USERNAME).append("  password ")
                     .append(keycloak.secrets().adminPassword()).append('\n');

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import io.agrilink.suite.sandbox.PaymentSandboxes;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -31,13 +32,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * run it: one PostgreSQL (embedded, or yours) with a database per service, Keycloak on it when
  * {@link Options#identityProvider()} is on, and the four packaged services as separate processes
  * that trust Keycloak's realm keys, or else a locally generated key; the launcher adds the web app
- * ({@link #startWebApp()}), signing people in at Keycloak.
+ * ({@link #startWebApp()}), signing people in at Keycloak. Beside them, in this process, the local
+ * payment sandboxes ({@link PaymentSandboxes}: a demo bank, VNPay, Stripe) that order-service is
+ * configured to pay through, with secrets generated for the run.
  */
 public final class LocalSuite implements AutoCloseable {
 
     /** The web app's module, process and pid-file name. */
     public static final String WEB_APP = "web";
     private static final int WEB_DEFAULT_PORT = 8085;
+
+    /** The merchant's account at the demo bank: what VietQR codes pay into and notifications are about. */
+    public static final String BANK_BIN = "970436";
+    public static final String BANK_ACCOUNT = "0071000888888";
+    public static final String BANK_ACCOUNT_NAME = "HTX NONG SAN LUC NGAN";
 
     /**
      * How to run the suite.
@@ -95,6 +103,7 @@ public final class LocalSuite implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
     private ServiceProcess web;
+    private PaymentSandboxes sandboxes;
     private EmbeddedPostgres postgres;
     private String jdbcBase;
     private LocalKeys keys;
@@ -129,6 +138,9 @@ public final class LocalSuite implements AutoCloseable {
         if (!isFree(WEB_DEFAULT_PORT + options.portOffset())) {
             taken.add((WEB_DEFAULT_PORT + options.portOffset()) + " (web)");
         }
+        if (!isFree(sandboxPort())) {
+            taken.add(sandboxPort() + " (payment sandboxes)");
+        }
         if (options.identityProvider() && !isFree(keycloakPort())) {
             taken.add(keycloakPort() + " (Keycloak)");
         }
@@ -138,7 +150,7 @@ public final class LocalSuite implements AutoCloseable {
         if (!taken.isEmpty()) {
             throw new PortInUseException("Port " + String.join(", ", taken) + " already in use. Stop whatever uses it "
                     + "(is another ./agrilink up running?), or start with --port-offset 100 to move the suite "
-                    + "to 8180..8185.");
+                    + "to 8180..8186.");
         }
     }
 
@@ -313,9 +325,16 @@ public final class LocalSuite implements AutoCloseable {
             properties.put("quarkus.oidc.authentication.cookie-force-secure", "false");
             properties.put("agrilink.web.identity-provider-origin", keycloak.url());
         }
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (sandboxes != null) {
+            // the payment page links a VietQR code to the demo bank that "scans" it, and its pay button's
+            // redirect goes to the sandboxes' VNPay and Stripe pages (the CSP's form-action must allow them)
+            environment.put("AGRILINK_WEB_BANK_SANDBOX_URL", sandboxes.url());
+            environment.put("AGRILINK_WEB_PAYMENT_ORIGINS", sandboxes.url());
+        }
         web = new ServiceProcess(null, WEB_APP, WEB_DEFAULT_PORT + options.portOffset(),
                 options.root().resolve("web/target/quarkus-app/quarkus-run.jar"),
-                options.dataDir().resolve("logs").resolve("web.log"), properties);
+                options.dataDir().resolve("logs").resolve("web.log"), properties, environment);
         long begin = System.nanoTime();
         web.start();
         run.record(WEB_APP, web.pid());
@@ -330,8 +349,35 @@ public final class LocalSuite implements AutoCloseable {
         return web;
     }
 
-    /** Starts the four services in parallel and waits until each is ready. */
+    /**
+     * Starts the local payment sandboxes (a no-op when they run), with the run's payment secrets
+     * ({@code <data>/payments/secrets.properties}); {@link #startServices()} does it first, as
+     * order-service takes its payments through them.
+     */
+    public synchronized void startPaymentSandboxes() throws IOException {
+        if (sandboxes != null) {
+            return;
+        }
+        PaymentSecrets secrets = PaymentSecrets.in(options.dataDir().resolve("payments"));
+        PaymentSandboxes started = new PaymentSandboxes(new PaymentSandboxes.Settings(sandboxPort(),
+                baseUrl(Service.ORDER), secrets, BANK_BIN, BANK_ACCOUNT, BANK_ACCOUNT_NAME));
+        started.start();
+        sandboxes = started;
+        progress.accept("payment sandboxes (demo bank, VNPay, Stripe) ready on " + sandboxes.url());
+    }
+
+    /** The running payment sandboxes (their URL, counts and outage switches), or null before {@link #startServices()}. */
+    public PaymentSandboxes paymentSandboxes() {
+        return sandboxes;
+    }
+
+    private int sandboxPort() {
+        return PaymentSandboxes.DEFAULT_PORT + options.portOffset();
+    }
+
+    /** Starts the payment sandboxes, then the four services in parallel, and waits until each is ready. */
     public void startServices() throws Exception {
+        startPaymentSandboxes();
         for (Service service : Service.values()) {
             services.put(service, process(service));
         }
@@ -382,9 +428,15 @@ public final class LocalSuite implements AutoCloseable {
         // the packaged services run in profile prod, whose JSON lines are for Kubernetes' log collector
         properties.put("quarkus.log.console.json.enabled", "false");
         properties.putAll(options.extraProperties());
+        Map<String, String> environment = new LinkedHashMap<>();
+        if (service == Service.ORDER && sandboxes != null) {
+            // as in Kubernetes, where they come from the Secret order-payments
+            environment.putAll(sandboxes.orderServiceEnvironment(webUrl() + "/my/orders/{orderId}/payment"));
+        }
         Path jar = options.root().resolve(service.artifact()).resolve("target/quarkus-app/quarkus-run.jar");
         Path log = options.dataDir().resolve("logs").resolve(service.artifact() + ".log");
-        return new ServiceProcess(service, service.defaultPort() + options.portOffset(), jar, log, properties);
+        return new ServiceProcess(service, service.defaultPort() + options.portOffset(), jar, log, properties,
+                environment);
     }
 
     /**
@@ -469,7 +521,7 @@ public final class LocalSuite implements AutoCloseable {
         postgres = start(postgresBuilder().setPort(port));
     }
 
-    /** Stops the web app and the services (gracefully), then Keycloak, then the database. */
+    /** Stops the web app and the services (gracefully), then the payment sandboxes, Keycloak, the database. */
     @Override
     public void close() {
         if (web != null) {
@@ -485,6 +537,9 @@ public final class LocalSuite implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (sandboxes != null) {
+            sandboxes.close();
         }
         try {
             stopIdentityProvider();

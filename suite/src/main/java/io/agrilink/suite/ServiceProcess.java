@@ -18,20 +18,29 @@ public final class ServiceProcess {
     private final Path jar;
     private final Path log;
     private final Map<String, String> properties;
+    private final Map<String, String> environment;
     private final LocalProcess process;
 
-    ServiceProcess(Service service, int port, Path jar, Path log, Map<String, String> properties) {
-        this(service, service.artifact(), port, jar, log, properties);
+    ServiceProcess(Service service, int port, Path jar, Path log, Map<String, String> properties,
+            Map<String, String> environment) {
+        this(service, service.artifact(), port, jar, log, properties, environment);
     }
 
-    /** @param service null for the web app, which is no service (it has no database) */
-    ServiceProcess(Service service, String name, int port, Path jar, Path log, Map<String, String> properties) {
+    /**
+     * @param service     null for the web app, which is no service (it has no database)
+     * @param properties  system properties ({@code -Dkey=value} on its command line)
+     * @param environment environment variables: the secrets that Kubernetes gives from a Secret, kept off
+     *                    the command line that any local user can read
+     */
+    ServiceProcess(Service service, String name, int port, Path jar, Path log, Map<String, String> properties,
+            Map<String, String> environment) {
         this.service = service;
         this.name = name;
         this.port = port;
         this.jar = jar;
         this.log = log;
         this.properties = properties;
+        this.environment = environment;
         this.process = new LocalProcess(name, log);
     }
 
@@ -83,7 +92,9 @@ public final class ServiceProcess {
         command.add("-Dquarkus.http.port=" + port);
         command.add("-jar");
         command.add(jar.toString());
-        process.start(new ProcessBuilder(command));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        process.start(builder);
     }
 
     /**

@@ -1,12 +1,21 @@
 package io.agrilink.suite.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +30,18 @@ import io.agrilink.suite.Service;
  * Run: {@code ./agrilink bench FlashSale} (options: {@code -Dbench.clients=64 -Dbench.seconds=30
  * -Dbench.warmup=15}). Also prints the CPU time each process spent per order, a figure that other
  * work on the machine hardly distorts, unlike throughput and latency.
+ * <p>
+ * {@code -Dbench.payment=vietqr}: the orders are placed {@code BANK_TRANSFER} and each is then paid
+ * by a signed bank notification through the public webhook ({@code POST /payments/bank-notifications},
+ * as the bank-notification service sends it for a VietQR transfer), so every success is an order
+ * placed and CONFIRMED; prints orders/s placed and paid, and p50/p99 of the placement and of the
+ * notification apart. The default ({@code cod}) is the cash-on-delivery sale.
  */
 class FlashSaleBenchmark {
 
     @Test
     void flashSaleOnOneHotLot() throws Exception {
+        boolean vietQr = "vietqr".equals(System.getProperty("bench.payment", "cod"));
         int clients = Integer.getInteger("bench.clients", 64);
         int seconds = Integer.getInteger("bench.seconds", 30);
         Path root = Path.of("..").toAbsolutePath().normalize();
@@ -73,7 +89,13 @@ class FlashSaleBenchmark {
             Map<String, Object> delivery = Map.of("recipient", "Nguyễn Văn An", "phone", "0987 654 321", "country",
                     "VN", "province", "Hà Nội", "commune", "Phường Ba Đình", "street", "12 Phố Đội Cấn");
             String body = Http.JSON.writeValueAsString(Map.of("lines", List.of(Map.of("lotId", lot, "grams", 2000)),
-                    "delivery", delivery, "payment", "CASH_ON_DELIVERY"));
+                    "delivery", delivery, "payment", vietQr ? "BANK_TRANSFER" : "CASH_ON_DELIVERY"));
+            String bankSecret = suite.paymentSandboxes().settings().secrets().bankNotificationSecret();
+            AtomicLong bankTransactions = new AtomicLong(System.currentTimeMillis());
+            // the two steps' latencies apart, while measuring (set after the warm-up)
+            AtomicBoolean measuring = new AtomicBoolean();
+            Queue<Long> placeMicros = new ConcurrentLinkedQueue<>();
+            Queue<Long> payMicros = new ConcurrentLinkedQueue<>();
 
             Map<String, java.util.function.LongSupplier> rss = new LinkedHashMap<>();
             for (Service service : Service.values()) {
@@ -93,6 +115,7 @@ class FlashSaleBenchmark {
             Thread cpuStart = Thread.ofVirtual().start(() -> {
                 try {
                     Thread.sleep((long) (warmup * 1000));
+                    measuring.set(true);
                     cpu.forEach((name, millis) -> cpuAtStart.put(name, millis.getAsLong()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -106,10 +129,24 @@ class FlashSaleBenchmark {
                     connections[c] = new Http.Connection(orders);
                 }
                 result = Load.run(clients, warmup, seconds, (client, seq) -> {
+                    long t0 = System.nanoTime();
                     Http.Reply reply = connections[client].send("POST", "/orders", tokens[client], body,
                             "Idempotency-Key", UUID.randomUUID().toString());
-                    return reply.status() == 409 ? "409 " + reply.json().path("title").asText() : Integer.toString(reply.status());
-                }, () -> false, "201"::equals);
+                    if (reply.status() != 201 || !vietQr) {
+                        return reply.status() == 409 ? "409 " + reply.json().path("title").asText() : Integer.toString(reply.status());
+                    }
+                    long t1 = System.nanoTime();
+                    String notification = Http.JSON.writeValueAsString(bankNotification(bankTransactions.incrementAndGet(),
+                            reply.json().get("id").asLong(), reply.json().get("totalAmount").asLong()));
+                    Http.Reply paid = connections[client].send("POST", "/payments/bank-notifications", null, notification,
+                            "X-Signature", "sha256=" + hmacSha256(bankSecret, notification));
+                    long t2 = System.nanoTime();
+                    if (measuring.get()) {
+                        placeMicros.add((t1 - t0) / 1000);
+                        payMicros.add((t2 - t1) / 1000);
+                    }
+                    return "201 " + (paid.status() == 200 ? paid.json().path("outcome").asText() : Integer.toString(paid.status()));
+                }, () -> false, vietQr ? "201 CONFIRMED"::equals : "201"::equals);
                 for (Http.Connection connection : connections) {
                     connection.close();
                 }
@@ -124,7 +161,17 @@ class FlashSaleBenchmark {
             long sold = after.get("heldGrams").asLong() + after.get("confirmedGrams").asLong();
             long left = after.get("availableGrams").asLong();
             long orderCount = http.expect("GET", orders + "/orders?size=1", staff, null).get("total").asLong();
-            String figures = result.summary(String.format("flash sale, %d buyers, 2 kg orders on one hot lot", clients));
+            String figures = result.summary(String.format("flash sale, %d buyers, 2 kg orders on one hot lot%s", clients,
+                    vietQr ? ", each paid by a signed VietQR bank notification (success = placed and CONFIRMED)" : ""));
+            if (vietQr) {
+                figures += String.format("%nVietQR-paid: %,.0f orders/s placed and paid; placement p50 %.1f ms p99 %.1f ms; "
+                        + "bank notification p50 %.1f ms p99 %.1f ms", result.perSecond(),
+                        percentileMillis(placeMicros, 50), percentileMillis(placeMicros, 99),
+                        percentileMillis(payMicros, 50), percentileMillis(payMicros, 99));
+                long paidOrders = http.expect("GET", orders + "/payments?status=PAID&method=BANK_TRANSFER&size=1", staff, null)
+                        .get("total").asLong();
+                figures += String.format("%npaid by bank notification: %,d of %,d orders", paidOrders, orderCount);
+            }
             String invariant = String.format("invariant: grams sold %,d + grams left %,d = %,d (initial %,d) %s; "
                     + "orders %,d × 2,000 g = %,d g vs reserved %,d g %s", sold, left, sold + left, initialGrams,
                     sold + left == initialGrams ? "holds" : "BROKEN", orderCount, orderCount * 2000, sold,
@@ -136,8 +183,39 @@ class FlashSaleBenchmark {
             System.out.println(cpuPerOrder);
             System.out.println(memory);
             System.out.println(invariant);
-            BenchSupport.record("flash-sale", List.of(machine, figures, cpuPerOrder, memory, invariant));
+            BenchSupport.record(vietQr ? "flash-sale-vietqr" : "flash-sale", List.of(machine, figures, cpuPerOrder, memory,
+                    invariant));
         }
+    }
+
+    /** What the bank-notification service posts for a VietQR transfer of the order's amount (api.md, SePay's shape). */
+    private static Map<String, Object> bankNotification(long transactionId, long orderId, long amount) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", transactionId);
+        body.put("gateway", "Vietcombank");
+        body.put("transactionDate", "2026-06-10 09:15:00");
+        body.put("accountNumber", LocalSuite.BANK_ACCOUNT);
+        body.put("content", "AGL" + orderId + " thanh toan don hang");
+        body.put("transferType", "in");
+        body.put("transferAmount", amount);
+        body.put("referenceCode", "FT" + transactionId);
+        body.put("description", "AGL" + orderId + " thanh toan don hang");
+        return body;
+    }
+
+    private static String hmacSha256(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static double percentileMillis(Queue<Long> micros, double p) {
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(index, sorted.length - 1))] / 1000.0;
     }
 
     /** CPU milliseconds each process spent per successful order while measuring, and what 2 dedicated cores could do at that cost. */

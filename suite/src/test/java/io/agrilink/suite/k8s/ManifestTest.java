@@ -59,7 +59,7 @@ class ManifestTest {
     /** Secrets the cluster's operators create before a prod deploy (k8s/README.md). */
     static final Set<String> PROD_SECRETS = Set.of("training-certificates", "catalog-service-db", "order-service-db",
             "training-service-db", "logistics-service-db", "agrilink-db-backup", "agrilink-service-client",
-            "agrilink-accounts-client", "agrilink-web-client");
+            "agrilink-accounts-client", "agrilink-web-client", "order-payments");
     /** The services' configuration in identity-provider mode (k-config), without the URLs. */
     static final Map<String, String> IDENTITY_PROVIDER_MODE = Map.of("MP_JWT_VERIFY_AUDIENCES", "agrilink",
             "SMALLRYE_JWT_PATH_GROUPS", "realm_access/roles", "AGRILINK_SERVICE_IDENTITY", "identity-provider",
@@ -610,6 +610,32 @@ class ManifestTest {
                 training.get("AGRILINK_TRAINING_CERTIFICATES_VERIFY_KEY_LOCATION"));
         assertFalse(configOf(overlay, "agrilink-config").values().stream().anyMatch(v -> v.contains("certificates")),
                 "no service verifies logins with the certificate key");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void orderServiceAloneTakesThePaymentSecretsFromTheSecretOrderPayments(String overlay) {
+        for (Deployment deployment : all(overlay, Deployment.class)) {
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            boolean payments = container.getEnvFrom().stream().anyMatch(from -> from.getSecretRef() != null
+                    && from.getSecretRef().getName().replaceFirst("-[a-z0-9]{10}$", "").equals("order-payments"));
+            assertEquals(deployment.getMetadata().getName().equals("order-service"), payments,
+                    deployment.getMetadata().getName() + " reads Secret order-payments");
+        }
+        // nothing of a provider that is secret sits in a ConfigMap; the return URL is the public web app's
+        Map<String, String> config = configOf(overlay, "order-service-config");
+        config.keySet().forEach(key -> assertFalse(key.matches("AGRILINK_PAYMENT_.*(SECRET|API_KEY)"), key));
+        assertEquals(overlay.equals("dev") ? "http://localhost/my/orders/{orderId}/payment"
+                : "https://agrilink.example.gov.vn/my/orders/{orderId}/payment", config.get("AGRILINK_PAYMENT_RETURN_URL"));
+        if (overlay.equals("dev")) {
+            // VietQR on in dev: an account, and the webhook's secret made by make-dev-secrets.sh
+            assertEquals("970436", config.get("AGRILINK_PAYMENT_BANK_BIN"));
+            assertNotNull(config.get("AGRILINK_PAYMENT_BANK_ACCOUNT"));
+            var secret = all(overlay, io.fabric8.kubernetes.api.model.Secret.class).stream()
+                    .filter(x -> x.getMetadata().getName().startsWith("order-payments-")).findFirst()
+                    .orElseThrow(() -> new AssertionError("dev generates Secret order-payments"));
+            assertEquals(Set.of("AGRILINK_PAYMENT_BANK_NOTIFICATION_SECRET"), secret.getData().keySet());
+        }
     }
 
     private static Map<String, String> configOf(String overlay, String prefix) {
