@@ -108,7 +108,8 @@ final class E2e {
     }
 
     /** A real commune of each province the tests put a fresh lot in: the services refuse any other. */
-    private static final Map<String, String> COMMUNES = Map.of("Bắc Giang", "Xã Lục Ngạn", "Sơn La", "Phường Mộc Châu",
+    private static final Map<String, String> COMMUNES = Map.of("Bắc Ninh", "Xã Lục Ngạn", "Bắc Giang", "Xã Lục Ngạn",
+            "Sơn La", "Phường Mộc Châu",
             "Điện Biên", "Phường Điện Biên Phủ", "Hưng Yên", "Phường Phố Hiến", "Thái Nguyên", "Xã Tân Cương",
             "Phú Thọ", "Xã Cao Phong");
 
