@@ -169,7 +169,7 @@ class BankTransferPaymentTest {
     }
 
     @Test
-    void anOverpaidTransferIsNotConfirmedButStaffStillCan() {
+    void anOverpaidTransferIsNotConfirmedButStaffStillCanAndTheSurplusGoesBack() {
         String buyer = unique("buyer");
         long id = bankTransferOrder(buyer, 1_000);
         long amount = totalAmount(id);
@@ -190,7 +190,21 @@ class BankTransferPaymentTest {
         JsonPath paid = payments(buyer, id);
         assertEquals("CONFIRMED", paid.getString("orderStatus"));
         assertEquals("PAID", paid.getString("payments[0].status"));
+        assertEquals(amount, paid.getLong("payments[0].receivedAmount"), "the order keeps what is due");
         assertEquals(1, count(history(id), "PAID"));
+        // the surplus goes back, once: a refund task for staff of exactly the 10,000 đ over
+        assertEquals(1, paid.getList("refunds").size());
+        assertEquals(10_000, paid.getLong("refunds[0].amount"));
+        assertEquals("REQUESTED", paid.getString("refunds[0].status"));
+        assertEquals(10_000, paid.getLong("payments[1].amount"));
+        assertEquals("PAID", paid.getString("payments[1].status"));
+
+        // cancelling later refunds the order's own payment, the surplus is not refunded twice
+        given().auth().oauth2(STAFF).contentType("application/json").body(Map.of("reason", "hail"))
+                .post("/orders/" + id + "/cancel").then().statusCode(200);
+        JsonPath cancelled = payments(buyer, id);
+        assertEquals(2, cancelled.getList("refunds").size());
+        assertEquals(amount + 10_000, cancelled.getLong("refunds[0].amount") + cancelled.getLong("refunds[1].amount"));
     }
 
     @Test

@@ -203,11 +203,22 @@ public class PaymentLedger {
     @Transactional(Transactional.TxType.MANDATORY)
     public String recordedByStaff(CustomerOrder order, String staff, String reference, Instant now) {
         OrderPayment payment = pending(order.id, order.payment).orElseGet(() -> open(order, order.payment, now));
-        if (payment.receivedAmount == null) {
-            payment.receivedAmount = payment.amount;
-        }
         if (reference != null) {
             payment.providerRef = reference;
+        }
+        if (payment.receivedAmount != null && payment.receivedAmount > payment.amount) {
+            // an overpaid transfer staff accept: the order keeps what is due, the rest goes back
+            OrderPayment surplus = copy(payment, now);
+            surplus.amount = payment.receivedAmount - payment.amount;
+            surplus.receivedAmount = surplus.amount;
+            surplus.providerRef = payment.providerRef;
+            surplus.detail = "paid over what payment " + payment.id + " was due";
+            paid(surplus, now);
+            requestRefund(order, surplus, surplus.amount, staff, "overpaid: " + surplus.amount + " đ more than due", now);
+        }
+        if (payment.receivedAmount == null || payment.receivedAmount > payment.amount) {
+            // recorded by hand: what is due arrived; a short transfer staff accept stays what it was
+            payment.receivedAmount = payment.amount;
         }
         payment.detail = "recorded by " + staff;
         paid(payment, now);

@@ -26,9 +26,15 @@ public record OrderPayments(long orderId, String orderStatus, String method, lon
         return PaymentMethod.ON_PROVIDER_PAGE.contains(method);
     }
 
-    /** The attempt the buyer is on: the newest one (order-service gives one PENDING at a time). */
+    /**
+     * The attempt the buyer is on: the newest one for the order's amount (order-service gives one
+     * PENDING at a time; a payment of another amount is the surplus of an overpaid transfer, on its
+     * way back), else the newest.
+     */
     public Payment latest() {
-        return payments.stream().max(Comparator.comparing(Payment::id)).orElse(null);
+        Comparator<Payment> newest = Comparator.comparing(Payment::id);
+        return payments.stream().filter(p -> p.amount() == amount).max(newest)
+                .orElse(payments.stream().max(newest).orElse(null));
     }
 
     /** The same order with {@code current} in place of (or added to) its payments: what a start just answered. */
