@@ -17,6 +17,8 @@ public final class PaymentReference {
 
     private static final Pattern IN_TEXT = Pattern.compile("AGL[\\s\\-_.]*(\\d{1,18})(?!\\d)");
 
+    private static final Pattern TXN_REF = Pattern.compile("AGL\\d{1,18}-(\\d{1,18})");
+
     private PaymentReference() {
     }
 
@@ -51,7 +53,7 @@ public final class PaymentReference {
         if (txnRef == null) {
             return Optional.empty();
         }
-        Matcher m = Pattern.compile("AGL\\d{1,18}-(\\d{1,18})").matcher(txnRef);
+        Matcher m = TXN_REF.matcher(txnRef);
         if (!m.matches()) {
             return Optional.empty();
         }
