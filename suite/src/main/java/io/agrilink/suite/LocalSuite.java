@@ -97,6 +97,12 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     /** How long PostgreSQL may take to accept connections (system property {@code agrilink.postgres.startup-wait}, seconds). */
+    /**
+     * How long a service may take to answer ready. Its death is noticed at once (with its log's
+     * tail), so this only bounds a slow start: four JVMs and Keycloak starting together on a busy
+     * two-core laptop take minutes, not seconds.
+     */
+    private static final Duration SERVICE_STARTUP_WAIT = Duration.ofSeconds(Long.getLong("agrilink.service.startup-wait", 300));
     private static final Duration POSTGRES_STARTUP_WAIT = Duration.ofSeconds(Long.getLong("agrilink.postgres.startup-wait", 60));
 
     private final Options options;
@@ -338,7 +344,7 @@ public final class LocalSuite implements AutoCloseable {
         long begin = System.nanoTime();
         web.start();
         run.record(WEB_APP, web.pid());
-        web.awaitReady(Duration.ofSeconds(120));
+        web.awaitReady(SERVICE_STARTUP_WAIT);
         progress.accept(String.format("web ready on %s%s (%.1f s)", web.baseUrl(),
                 keycloak != null ? "" : " (public pages only: no sign-in without Keycloak)",
                 (System.nanoTime() - begin) / 1e9));
@@ -389,7 +395,7 @@ public final class LocalSuite implements AutoCloseable {
                 run.record(process.name(), process.pid());
                 started.add(starter.submit((Callable<Object>) () -> {
                     long begin = System.nanoTime();
-                    process.awaitReady(Duration.ofSeconds(120));
+                    process.awaitReady(SERVICE_STARTUP_WAIT);
                     progress.accept(String.format("%s ready on %s (%.1f s)", process.name(),
                             process.baseUrl(), (System.nanoTime() - begin) / 1e9));
                     return null;
