@@ -100,7 +100,8 @@ public final class LocalSuite implements AutoCloseable {
     /**
      * How long a service may take to answer ready. Its death is noticed at once (with its log's
      * tail), so this only bounds a slow start: four JVMs and Keycloak starting together on a busy
-     * two-core laptop take minutes, not seconds.
+     * two-core laptop take minutes, not seconds. Keycloak, importing its realm at the same time,
+     * gets twice as long.
      */
     private static final Duration SERVICE_STARTUP_WAIT = Duration.ofSeconds(Long.getLong("agrilink.service.startup-wait", 300));
     private static final Duration POSTGRES_STARTUP_WAIT = Duration.ofSeconds(Long.getLong("agrilink.postgres.startup-wait", 60));
@@ -260,7 +261,7 @@ public final class LocalSuite implements AutoCloseable {
         if (keycloak == null) {
             return;
         }
-        keycloak.awaitReady(Duration.ofSeconds(240));
+        keycloak.awaitReady(SERVICE_STARTUP_WAIT.multipliedBy(2));
         progress.accept(String.format("Keycloak %s ready on %s (%.1f s)", keycloak.version(), keycloak.url(),
                 (System.nanoTime() - keycloakStarted) / 1e9));
         if (keycloakClient.pointWebClientAt(webUrl())) {
