@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -20,7 +21,7 @@ import io.agrilink.web.client.UserToken;
 /**
  * catalog-service's livestreams and sales teams, called as the signed-in person (anonymous: no token,
  * for the public stream). Lists are read as JSON and taken either as an array or as a page's
- * {@code items} ({@link LiveServices}).
+ * {@code items} ({@link LiveServices}). A call without a body says it is JSON, as catalog takes every call.
  */
 @RegisterRestClient(configKey = "catalog")
 @RegisterClientHeaders(UserToken.class)
@@ -49,10 +50,12 @@ public interface LiveCatalogRestClient {
 
     @POST
     @Path("/livestreams/{code}/start")
+    @ClientHeaderParam(name = "Content-Type", value = MediaType.APPLICATION_JSON)
     Livestream start(@PathParam("code") String code);
 
     @POST
     @Path("/livestreams/{code}/end")
+    @ClientHeaderParam(name = "Content-Type", value = MediaType.APPLICATION_JSON)
     Livestream end(@PathParam("code") String code);
 
     @POST
@@ -81,9 +84,11 @@ public interface LiveCatalogRestClient {
 
     @PUT
     @Path("/teams/{id}/members/{subject}")
+    @ClientHeaderParam(name = "Content-Type", value = MediaType.APPLICATION_JSON)
     Team addMember(@PathParam("id") long id, @PathParam("subject") String subject);
 
     @DELETE
     @Path("/teams/{id}/members/{subject}")
+    @ClientHeaderParam(name = "Content-Type", value = MediaType.APPLICATION_JSON)
     Team removeMember(@PathParam("id") long id, @PathParam("subject") String subject);
 }

@@ -71,7 +71,7 @@ public class StaffFunnelResource {
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public Response funnel(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to) {
         LiveMessages say = LiveForms.text(visitor.locale());
-        String grouping = BY.contains(by) ? by : "course";
+        String grouping = by != null && BY.contains(by) ? by : "course";
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("by", grouping);
         typed.put("from", LiveForms.blank(from));
@@ -109,7 +109,7 @@ public class StaffFunnelResource {
     @GET
     @Path("funnel.csv")
     public Response csv(@QueryParam("by") String by, @QueryParam("from") String from, @QueryParam("to") String to) {
-        String grouping = BY.contains(by) ? by : "course";
+        String grouping = by != null && BY.contains(by) ? by : "course";
         FormErrors errors = FormErrors.none();
         LiveMessages say = LiveForms.text(visitor.locale());
         LocalDate start = LiveForms.date(from, "from", errors, say);
