@@ -144,6 +144,9 @@ class LivestreamPagesTest {
                 .get(placed.header("Location")).then().statusCode(200).extract().asString();
         assertTrue(confirmation.contains("data-test=\"livestream-counted\" data-attributed=\"true\">Đơn được tính cho buổi phát "
                 + "«Vải thiều Lục Ngạn – trực tiếp từ vườn» (LN6CH2).</p>"), confirmation);
+        String orderPage = given().header("X-Test-User", HANOI).header("Accept-Language", "vi")
+                .get(placed.header("Location").replace("/placed", "")).then().statusCode(200).extract().asString();
+        assertTrue(orderPage.contains("data-test=\"livestream-counted\""), "the order's page says it too: " + orderPage);
     }
 
     @Test
