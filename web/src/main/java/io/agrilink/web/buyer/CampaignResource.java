@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,7 @@ import io.agrilink.web.client.Campaign;
 import io.agrilink.web.client.CatalogClient;
 import io.agrilink.web.client.Fetched;
 import io.agrilink.web.forms.FormErrors;
+import io.agrilink.web.live.LiveServices;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -66,8 +68,8 @@ public class CampaignResource {
 
     @GET
     @Path("/{id}")
-    public TemplateInstance campaign(@PathParam("id") long id) {
-        return page(id, null, FormErrors.none());
+    public TemplateInstance campaign(@PathParam("id") long id, @QueryParam("live") String live) {
+        return page(id, null, FormErrors.none(), LiveServices.codeOrNone(live).orElse(null));
     }
 
     /** The counter alone, the HTML the campaign page's script puts in place of the old numbers. */
@@ -88,10 +90,11 @@ public class CampaignResource {
     @RolesAllowed("buyer")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response order(@PathParam("id") long id, @BeanParam OrderForm form) {
-        return placing.answer(form, visitor.locale(), (typed, errors) -> page(id, typed, errors));
+        return placing.answer(form, visitor.locale(), (typed, errors) -> page(id, typed, errors, null));
     }
 
-    private TemplateInstance page(long id, OrderForm typed, FormErrors errors) {
+    /** {@code liveCode}: the code of the livestream the buyer came from ({@code ?live=}), carried in the order form. */
+    private TemplateInstance page(long id, OrderForm typed, FormErrors errors, String liveCode) {
         Fetched<Campaign> found = campaignOf(id);
         Campaign shown = found.value();
         if (shown == null) {
@@ -101,7 +104,7 @@ public class CampaignResource {
                 .map(l -> new BuyerChoices.LotChoice(l.lotId(), l.productName(), null, l.pricePerKg(), l.availableGrams()))
                 .toList();
         LiveCounter live = live(shown, found.down());
-        OrderForm form = typed != null ? typed : OrderForm.fresh(BuyerChoices.firstOnSale(choices));
+        OrderForm form = typed != null ? typed : OrderForm.fresh(BuyerChoices.firstOnSale(choices), liveCode);
         long max = shown.perBuyerLimitGrams() > 0 ? Math.min(shown.perBuyerLimitGrams(), BuyerChoices.MAX_GRAMS)
                 : BuyerChoices.MAX_GRAMS;
         return pages.of(campaign).data("campaign", shown).data("counter", live).data("form", form)

@@ -40,6 +40,10 @@ public class OrderForm {
     @RestForm
     public String key;
 
+    /** The livestream the form was opened from (its code), passed to order-service to count the order for it. */
+    @RestForm
+    public String live;
+
     /** A new form, with its own key: 1 kg of the first lot, cash on delivery. */
     public static OrderForm fresh(Long lotId) {
         OrderForm form = new OrderForm();
@@ -47,6 +51,13 @@ public class OrderForm {
         form.grams = "1000";
         form.payment = CASH_ON_DELIVERY;
         form.key = newKey();
+        return form;
+    }
+
+    /** The same, carrying a livestream's code. */
+    public static OrderForm fresh(Long lotId, String live) {
+        OrderForm form = fresh(lotId);
+        form.live = live;
         return form;
     }
 

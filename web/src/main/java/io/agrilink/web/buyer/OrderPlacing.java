@@ -93,7 +93,8 @@ public class OrderPlacing {
         PlaceOrder order = new PlaceOrder(List.of(new PlaceOrder.Line(lotId, grams)),
                 new PlaceOrder.Delivery(blankToNull(form.recipient), blankToNull(form.phone), "VN",
                         blankToNull(form.province), blankToNull(form.commune), blankToNull(form.street)),
-                form.payment == null || form.payment.isBlank() ? OrderForm.CASH_ON_DELIVERY : form.payment);
+                form.payment == null || form.payment.isBlank() ? OrderForm.CASH_ON_DELIVERY : form.payment,
+                blankToNull(form.live));
         String key = form.keyOrNew();
         for (int attempt = 0;; attempt++) {
             try {

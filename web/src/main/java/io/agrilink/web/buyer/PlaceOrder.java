@@ -2,8 +2,18 @@ package io.agrilink.web.buyer;
 
 import java.util.List;
 
-/** The body of order-service's {@code POST /orders}: lots and grams, where to deliver, how to pay; never a price. */
-public record PlaceOrder(List<Line> lines, Delivery delivery, String payment) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The body of order-service's {@code POST /orders}: lots and grams, where to deliver, how to pay; never a
+ * price. {@code live}: the code of the livestream the order came from, left out when there is none.
+ */
+public record PlaceOrder(List<Line> lines, Delivery delivery, String payment,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String live) {
+
+    public PlaceOrder(List<Line> lines, Delivery delivery, String payment) {
+        this(lines, delivery, payment, null);
+    }
 
     public record Line(long lotId, long grams) {
     }

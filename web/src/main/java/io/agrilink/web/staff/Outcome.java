@@ -14,9 +14,9 @@ import io.agrilink.web.forms.FormErrors;
  * What a service said to a form staff sent: done (its answer), refused (its problem, 4xx), or not
  * reached (down, too slow, 5xx: nothing was done, the form comes back with the banner).
  */
-record Outcome<T>(T value, ServiceProblem problem, boolean down) {
+public record Outcome<T>(T value, ServiceProblem problem, boolean down) {
 
-    static <T> Outcome<T> of(Supplier<T> call) {
+    public static <T> Outcome<T> of(Supplier<T> call) {
         try {
             return new Outcome<>(call.get(), null, false);
         } catch (WebApplicationException e) {
@@ -29,7 +29,7 @@ record Outcome<T>(T value, ServiceProblem problem, boolean down) {
         }
     }
 
-    boolean done() {
+    public boolean done() {
         return problem == null && !down;
     }
 
@@ -38,7 +38,7 @@ record Outcome<T>(T value, ServiceProblem problem, boolean down) {
      * the form's ({@code certifications[3].expiresOn} → {@code expiresOn}); a problem that names its
      * field as an extension member ({@code "field": "lots[0].lotId"}) lands there too.
      */
-    FormErrors errors(Locale locale, Function<String, String> formField) {
+    public FormErrors errors(Locale locale, Function<String, String> formField) {
         FormErrors said = FormErrors.of(problem, locale);
         FormErrors errors = FormErrors.none();
         said.fields().forEach((field, sentence) -> errors.field(formField.apply(field), sentence));

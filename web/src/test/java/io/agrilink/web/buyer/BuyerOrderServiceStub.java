@@ -239,6 +239,12 @@ public class BuyerOrderServiceStub {
                     {"type":"about:blank","title":"Invalid request","status":400,"detail":"delivery.phone: is not a Vietnamese phone number",
                      "violations":[{"field":"delivery.phone","message":"is not a Vietnamese phone number"}]}""");
         }
+        String live = order.path("live").isTextual() ? order.path("live").asText() : null;
+        if (live != null && !live.matches("[A-Za-z0-9]{4,12}")) {
+            return problem(400, """
+                    {"type":"about:blank","title":"Invalid request","status":400,"detail":"live: is not a livestream code",
+                     "violations":[{"field":"live","message":"is not a livestream code"}]}""");
+        }
         long id = ids.incrementAndGet();
         JsonNode delivery = order.path("delivery");
         String payment = order.path("payment").asText();
@@ -250,6 +256,9 @@ public class BuyerOrderServiceStub {
         BuyerOrder placed = order(id, payment.equals("CASH_ON_DELIVERY") ? "CONFIRMED" : "PLACED", payment, grams,
                 delivery.path("recipient").asText(), delivery.path("phone").asText(), delivery.path("province").asText(),
                 null);
+        if (live != null) {
+            placed = attributed(placed, live.toUpperCase(java.util.Locale.ROOT));
+        }
         orders.put(id, placed);
         owners.put(id, authorization);
         keys.put(authorization + key, id);
@@ -409,6 +418,17 @@ public class BuyerOrderServiceStub {
                 new BuyerOrder.Delivery(recipient, phone, "VN", province, "Phường Ba Đình", "12 Phố Điện Biên Phủ", null),
                 List.of(new BuyerOrder.Line(id * 3, 10, 1L, "Vải thiều Lục Ngạn", "HTX Phượng Sơn", grams, 55_000, amount,
                         1L)));
+    }
+
+    /** As order-service decides it: LN6CH2 is live and sells campaign 1, ENDED7 has ended, any other code is unknown. */
+    private static BuyerOrder attributed(BuyerOrder o, String code) {
+        BuyerOrder.Livestream said = switch (code) {
+            case "LN6CH2" -> new BuyerOrder.Livestream(code, true, "Vải thiều Lục Ngạn – trực tiếp từ vườn", null);
+            case "ENDED7" -> new BuyerOrder.Livestream(code, false, "Nhãn lồng Hưng Yên", "livestream ENDED7 is not live (ended)");
+            default -> new BuyerOrder.Livestream(code, false, null, "no livestream has code " + code);
+        };
+        return new BuyerOrder(o.id(), o.orderRef(), o.status(), o.payment(), o.totalGrams(), o.totalAmount(), o.placedAt(),
+                o.paymentDueAt(), o.deliveryCode(), o.delivery(), o.lines(), said);
     }
 
     private static Response problem(int status, String body) {
