@@ -1,5 +1,6 @@
 package io.agrilink.training;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +21,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Test-only stand-in for catalog-service's side of the contract with training-service
- * ({@code PUT /farmers/{subject}/livestream-ready}, {@code GET /farmers/listings}), deployed in
- * the test app. Records what it accepted and can be switched to answer 503, as in an outage.
+ * ({@code PUT /farmers/{subject}/livestream-ready}, {@code GET /farmers/listings},
+ * {@code GET /farmers/activity}), deployed in the test app. Records what it accepted and can be switched to answer 503, as in an outage.
  */
 @Path("/test-double/catalog/farmers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +33,11 @@ public class CatalogDouble {
     }
 
     public record FarmerListings(String subject, long products) {
+    }
+
+    public record FarmerActivity(String subject, List<Long> producerIds, String province, String commune,
+            Long teamId, String teamName, long productsListed, Instant firstListedAt, long streamsHosted,
+            Instant firstStreamAt) {
     }
 
     public static final AtomicBoolean DOWN = new AtomicBoolean();
@@ -45,6 +51,11 @@ public class CatalogDouble {
     public static final Map<String, Integer> REFUSED = new ConcurrentHashMap<>();
     /** Subject → products listed by the producers the farmer owns. */
     public static final Map<String, Long> PRODUCTS = new ConcurrentHashMap<>();
+    /** Subject → her activity in the catalogue; anyone else answers a row of zeros and nulls, as catalog does. */
+    public static final Map<String, FarmerActivity> ACTIVITY = new ConcurrentHashMap<>();
+    /** How many subjects each activity call asked about, and its until, in order. */
+    public static final List<Integer> ACTIVITY_CALLS = new CopyOnWriteArrayList<>();
+    public static final List<Instant> ACTIVITY_UNTIL = new CopyOnWriteArrayList<>();
 
     @PUT
     @Path("/{subject}/livestream-ready")
@@ -71,5 +82,21 @@ public class CatalogDouble {
         }
         return Response.ok(subjects.stream().map(s -> new FarmerListings(s, PRODUCTS.getOrDefault(s, 0L))).toList())
                 .build();
+    }
+
+    @GET
+    @Path("/activity")
+    @RolesAllowed("service")
+    public Response activity(@QueryParam("subject") List<String> subjects, @QueryParam("until") Instant until) {
+        if (DOWN.get()) {
+            return Response.status(503).build();
+        }
+        if (subjects.size() > 200) {
+            return Response.status(400).build();
+        }
+        ACTIVITY_CALLS.add(subjects.size());
+        ACTIVITY_UNTIL.add(until);
+        return Response.ok(subjects.stream().map(s -> ACTIVITY.getOrDefault(s,
+                new FarmerActivity(s, List.of(), null, null, null, null, 0, null, 0, null))).toList()).build();
     }
 }

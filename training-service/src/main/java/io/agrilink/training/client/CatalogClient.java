@@ -1,5 +1,6 @@
 package io.agrilink.training.client;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -14,10 +15,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * catalog-service behind timeouts and a circuit breaker. The badge call is not retried here:
  * the outbox retries it with back-off ({@code outbox.LivestreamReadyHandler}); the report's listing
- * lookup retries once.
+ * lookup and the funnel's activity lookup retry once.
  */
 @ApplicationScoped
 public class CatalogClient {
+
+    /** catalog-service answers at most this many subjects in one activity call. */
+    public static final int SUBJECTS_PER_CALL = 200;
 
     @Inject
     @RestClient
@@ -33,5 +37,15 @@ public class CatalogClient {
     @Retry(maxRetries = 1, delay = 200)
     public List<CatalogRestClient.FarmerListings> listings(List<String> subjects) {
         return catalog.listings(subjects);
+    }
+
+    /** One call of at most {@link #SUBJECTS_PER_CALL} subjects; the caller chunks. */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200)
+    public List<CatalogRestClient.FarmerActivity> activity(List<String> subjects, Instant until) {
+        if (subjects.size() > SUBJECTS_PER_CALL) {
+            throw new IllegalArgumentException("at most " + SUBJECTS_PER_CALL + " subjects a call, not " + subjects.size());
+        }
+        return catalog.activity(subjects, until);
     }
 }

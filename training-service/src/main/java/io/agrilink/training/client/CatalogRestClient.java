@@ -1,5 +1,6 @@
 package io.agrilink.training.client;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,14 @@ public interface CatalogRestClient {
     record FarmerListings(String subject, long products) {
     }
 
+    /**
+     * What a farmer did in the catalogue up to a moment, for the funnel: her producers (province and
+     * commune of the first), her team, products listed and livestreams hosted.
+     */
+    record FarmerActivity(String subject, List<Long> producerIds, String province, String commune, Long teamId,
+            String teamName, long productsListed, Instant firstListedAt, long streamsHosted, Instant firstStreamAt) {
+    }
+
     @PUT
     @Path("/{subject}/livestream-ready")
     void livestreamReady(@PathParam("subject") String subject, LivestreamReady body);
@@ -39,4 +48,9 @@ public interface CatalogRestClient {
     @GET
     @Path("/listings")
     List<FarmerListings> listings(@QueryParam("subject") List<String> subjects);
+
+    /** At most {@link CatalogClient#SUBJECTS_PER_CALL} subjects a call; an unknown one answers a row of zeros. */
+    @GET
+    @Path("/activity")
+    List<FarmerActivity> activity(@QueryParam("subject") List<String> subjects, @QueryParam("until") Instant until);
 }
