@@ -1,7 +1,6 @@
 package io.agrilink.catalog.rest;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
@@ -21,6 +20,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import io.agrilink.catalog.Campaign;
@@ -65,8 +67,10 @@ public class LivestreamResource {
     @APIResponse(responseCode = "200", description = "The streams")
     @APIResponse(responseCode = "400", description = "Invalid filter")
     public List<LivestreamView> list(@QueryParam("state") Livestream.State state,
-            @QueryParam("campaignId") Long campaignId, @QueryParam("from") Instant from, @QueryParam("to") Instant to) {
-        return streams.list(state, campaignId, from, to, MOST).stream().map(this::view).toList();
+            @QueryParam("campaignId") Long campaignId,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to) {
+        return streams.list(state, campaignId, Instants.parse(from, "from"), Instants.parse(to, "to"), MOST).stream().map(this::view).toList();
     }
 
     @GET
@@ -110,6 +114,7 @@ public class LivestreamResource {
 
     @POST
     @Path("/{code}/start")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.STAFF, Roles.FARMER, Roles.BUYER })
     @Operation(summary = "Go live: SCHEDULED → LIVE", description = "startedAt is now; orders with its code count for it")
     @APIResponse(responseCode = "200", description = "LIVE")
@@ -124,6 +129,7 @@ public class LivestreamResource {
 
     @POST
     @Path("/{code}/end")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({ Roles.STAFF, Roles.FARMER, Roles.BUYER })
     @Operation(summary = "End it: LIVE → ENDED", description = "endedAt is now")
     @APIResponse(responseCode = "200", description = "ENDED")
