@@ -88,6 +88,8 @@ class LivestreamTest {
                 .then().statusCode(200).body("code", hasItem(code));
         given().get("/livestreams?state=LIVE&campaignId=" + campaign[0]).then().statusCode(200).body("size()", equalTo(0));
         given().get("/livestreams?from=today").then().statusCode(400).body("violations.field", contains("from"));
+        given().get("/livestreams?state=ONAIR").then().statusCode(400).body("violations.field", contains("state"));
+        given().get("/livestreams?state=live&campaignId=" + campaign[0]).then().statusCode(200).body("size()", equalTo(0));
         given().get("/livestreams?campaignId=" + campaign[0] + "&from=" + Instant.now().plusSeconds(7200)).then()
                 .statusCode(200).body("size()", equalTo(0));
         assertEquals(1, count(db, "select count(*) from audit_entry a join livestream s on s.id = a.subject_id"

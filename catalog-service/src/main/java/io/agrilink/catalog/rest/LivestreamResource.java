@@ -29,6 +29,7 @@ import io.agrilink.catalog.Campaign;
 import io.agrilink.catalog.Livestream;
 import io.agrilink.catalog.service.LivestreamCodes;
 import io.agrilink.catalog.service.LivestreamService;
+import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Roles;
 
 /** Livestreams: public to read, scheduled by staff or a host, moved by staff or a mover. */
@@ -66,11 +67,13 @@ public class LivestreamResource {
             + "and planned start in [from, to)")
     @APIResponse(responseCode = "200", description = "The streams")
     @APIResponse(responseCode = "400", description = "Invalid filter")
-    public List<LivestreamView> list(@QueryParam("state") Livestream.State state,
+    public List<LivestreamView> list(
+            @QueryParam("state") @Parameter(schema = @Schema(enumeration = { "SCHEDULED", "LIVE", "ENDED",
+                    "CANCELLED" }, type = SchemaType.STRING)) String state,
             @QueryParam("campaignId") Long campaignId,
             @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String from,
             @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date-time")) String to) {
-        return streams.list(state, campaignId, Instants.parse(from, "from"), Instants.parse(to, "to"), MOST).stream().map(this::view).toList();
+        return streams.list(state(state), campaignId, Instants.parse(from, "from"), Instants.parse(to, "to"), MOST).stream().map(this::view).toList();
     }
 
     @GET
@@ -154,6 +157,18 @@ public class LivestreamResource {
     @APIResponse(responseCode = "409", description = "Not SCHEDULED (state)")
     public LivestreamView cancel(@PathParam("code") String code, @Valid @NotNull ReasonRequest input) {
         return view(streams.get(streams.cancel(LivestreamCodes.normalise(code, "code"), input.reason()).code));
+    }
+
+    /* parsed here so that a wrong state is a 400 naming it (an enum parameter that does not convert answers 404) */
+    private static Livestream.State state(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        try {
+            return Livestream.State.valueOf(state.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("state", "must be one of SCHEDULED, LIVE, ENDED, CANCELLED");
+        }
     }
 
     private LivestreamView view(Livestream s) {
