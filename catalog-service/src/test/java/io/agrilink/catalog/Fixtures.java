@@ -187,4 +187,79 @@ final class Fixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A fresh farmer holding the livestream-ready badge (granted as training-service grants it). */
+    static String badged(String prefix) {
+        String farmer = unique(prefix);
+        asService().body(Map.of("certificateCode", unique("LS-2026"))).put("/farmers/" + farmer + "/livestream-ready")
+                .then().statusCode(204);
+        return farmer;
+    }
+
+    static Map<String, Object> teamBody(String name, String leader, List<String> members) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("kind", "TEAM");
+        body.put("province", "Bắc Ninh");
+        body.put("commune", "Phường Phượng Sơn");
+        body.put("leader", leader);
+        body.put("members", members);
+        return body;
+    }
+
+    /** A team in Bắc Ninh, Phường Phượng Sơn, led by {@code leader}. */
+    static long team(String leader, String... members) {
+        return asStaff().body(teamBody(unique("Tổ bán hàng Phượng Sơn"), leader, List.of(members))).post("/teams")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /** A running campaign over two fresh lots; answers the campaign id, then the lot ids. */
+    static long[] campaignWithLots() {
+        long first = freshLot(100_000);
+        long second = freshLot(100_000);
+        long campaign = asStaff().body(Map.of("name", unique("Tuần lễ vải thiều"), "host", "Phó Chủ tịch UBND tỉnh",
+                "startsAt", Instant.now().minusSeconds(60).toString(),
+                "endsAt", Instant.now().plusSeconds(7 * 24 * 3600).toString(),
+                "perBuyerLimitGrams", 20_000, "targetGrams", 54_000_000L,
+                "lots", List.of(Map.of("lotId", first, "pricePerKg", 45_000), Map.of("lotId", second, "pricePerKg", 45_000))))
+                .post("/campaigns").then().statusCode(201).extract().jsonPath().getLong("id");
+        return new long[] { campaign, first, second };
+    }
+
+    static Map<String, Object> host(String kind, String name, String subject, Long teamId) {
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("kind", kind);
+        if (name != null) {
+            host.put("name", name);
+        }
+        if (subject != null) {
+            host.put("subject", subject);
+        }
+        if (teamId != null) {
+            host.put("teamId", teamId);
+        }
+        return host;
+    }
+
+    static Map<String, Object> streamBody(long campaign, List<Long> lots, List<Map<String, Object>> hosts) {
+        Instant start = Instant.now().plusSeconds(3600);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("title", "Vải thiều Lục Ngạn – trực tiếp từ vườn");
+        body.put("platform", "TIKTOK");
+        body.put("url", "https://www.tiktok.com/@bacninh/live");
+        body.put("plannedStart", start.toString());
+        body.put("plannedEnd", start.plusSeconds(6 * 3600).toString());
+        body.put("campaignId", campaign);
+        body.put("lotIds", lots);
+        body.put("hosts", hosts);
+        return body;
+    }
+
+    /** A stream of a fresh campaign hosted by the vice-chairman (subject {@code leaderSubject}); answers its code. */
+    static String stream(String leaderSubject) {
+        long[] campaign = campaignWithLots();
+        return asStaff().body(streamBody(campaign[0], List.of(campaign[1]),
+                List.of(host("LEADER", "Phó Chủ tịch UBND tỉnh", leaderSubject, null))))
+                .post("/livestreams").then().statusCode(201).extract().jsonPath().getString("code");
+    }
 }

@@ -29,6 +29,11 @@ public class AuditTrail {
         entry.persist();
     }
 
+    /** Writes an entry an entity's own move made ({@code Livestream.start()} ...), as its caller. */
+    public void record(AuditEntry entry) {
+        record(entry.subjectType, entry.subjectId, entry.action, entry.reason, entry.detail);
+    }
+
     /** An account staff registered: its username and role, never its password. */
     public void recordAccount(String username, String role) {
         record(AuditEntry.SubjectType.ACCOUNT, 0, "REGISTERED", null, "username " + username + ", role " + role);
