@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+
+import org.hibernate.annotations.Formula;
 
 import io.agrilink.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
@@ -103,6 +106,30 @@ public class CustomerOrder extends PanacheEntity {
     @OneToMany(mappedBy = "order")
     @OrderBy("id")
     public List<OrderLine> lines = new ArrayList<>();
+
+    /*
+     * The livestream attribution, decided once at placement (PlacementStore writes it with the
+     * order) and immutable: never written by Hibernate, and a trigger refuses any update of it.
+     */
+
+    /** The stream the order counts for, or null: no code given, or a code that did not count. */
+    @Column(name = "livestream_id", insertable = false, updatable = false)
+    public Long livestreamId;
+
+    /** The code the buyer gave, upper-cased; null when none was given. */
+    @Column(insertable = false, updatable = false)
+    public String livestreamCode;
+
+    /** Why the code given did not count ("livestream LN6CH2 is not live (ended)"); null otherwise. */
+    @Column(insertable = false, updatable = false)
+    public String livestreamNote;
+
+    /**
+     * The title of the stream of {@link #livestreamId}, for the order's view: read with the order
+     * (a subselect, not a join, so the order's row lock stays on the order alone).
+     */
+    @Formula("(select l.title from livestream l where l.id = livestream_id)")
+    public String livestreamTitle;
 
     /**
      * The money arrived (a provider said so, or staff recorded a bank transfer): PLACED → CONFIRMED,

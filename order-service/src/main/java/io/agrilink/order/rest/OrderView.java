@@ -22,7 +22,24 @@ public record OrderView(
         Long shipmentId,
         String deliveryCode,
         Delivery delivery,
-        List<Line> lines) {
+        List<Line> lines,
+        Livestream livestream) {
+
+    /**
+     * The livestream code the order was placed with ({@code null} when none was given): whether it
+     * counts for the stream, the stream's title if so, and why not otherwise.
+     */
+    public record Livestream(String code, boolean attributed, String title, String reason) {
+
+        static Livestream of(CustomerOrder order) {
+            if (order.livestreamCode == null) {
+                return null;
+            }
+            boolean attributed = order.livestreamId != null;
+            return new Livestream(order.livestreamCode, attributed,
+                    attributed ? order.livestreamTitle : null, order.livestreamNote);
+        }
+    }
 
     public record Delivery(String recipient, String phone, String country, String province, String commune,
             String street, String postalCode) {
@@ -39,13 +56,13 @@ public record OrderView(
                 order.shipmentId, order.deliveryCode,
                 new Delivery(order.recipient, order.phone, order.country, order.province, order.commune,
                         order.street, order.postalCode),
-                order.lines.stream().map(OrderView::line).toList());
+                order.lines.stream().map(OrderView::line).toList(), Livestream.of(order));
     }
 
     /** The same view without the delivery code, which only the buyer and staff may know. */
     public OrderView withoutDeliveryCode() {
         return new OrderView(id, orderRef, buyer, status, payment, totalGrams, totalAmount, placedAt, paymentDueAt,
-                confirmedAt, readyAt, shipmentId, null, delivery, lines);
+                confirmedAt, readyAt, shipmentId, null, delivery, lines, livestream);
     }
 
     private static Line line(OrderLine line) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -15,12 +16,15 @@ import io.agrilink.order.service.NewOrder;
 
 /**
  * What a buyer sends to place an order: lots and grams, where to deliver, how to pay. No prices:
- * they come from the catalogue at placement.
+ * they come from the catalogue at placement. {@code live}: the code of the livestream the buyer
+ * orders from (what {@code ?live=} carries); a code that does not count is ignored, never refused.
  */
 public record PlaceOrderRequest(
         @NotEmpty @Size(max = 20) List<@Valid @NotNull Line> lines,
         @Valid @NotNull Delivery delivery,
-        @NotNull CustomerOrder.Payment payment) {
+        @NotNull CustomerOrder.Payment payment,
+        @Pattern(regexp = "[A-Za-z0-9]{4,12}", message = "must be a livestream's code: 4 to 12 letters or digits")
+        String live) {
 
     /** Up to a tonne of one lot. */
     public record Line(@NotNull @Positive Long lotId, @NotNull @Positive @Max(1_000_000) Long grams) {
@@ -44,6 +48,6 @@ public record PlaceOrderRequest(
     public NewOrder toNewOrder() {
         return new NewOrder(payment, new NewOrder.Delivery(delivery.recipient(), delivery.phone(), delivery.country(),
                 delivery.province(), delivery.commune(), delivery.street(), delivery.postalCode()),
-                lines.stream().map(l -> new NewOrder.Line(l.lotId(), l.grams())).toList());
+                lines.stream().map(l -> new NewOrder.Line(l.lotId(), l.grams())).toList(), live);
     }
 }

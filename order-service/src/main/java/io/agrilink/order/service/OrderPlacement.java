@@ -119,7 +119,8 @@ public class OrderPlacement {
             lines.add(new NewOrder.Line(line.lotId(), line.grams()));
         }
         NewOrder.Delivery delivery = delivery(request.delivery());
-        return new NewOrder(payment(request.payment(), delivery), delivery, List.copyOf(lines));
+        String live = request.live() == null ? null : request.live().strip().toUpperCase(Locale.ROOT);
+        return new NewOrder(payment(request.payment(), delivery), delivery, List.copyOf(lines), live);
     }
 
     private static NewOrder.Delivery delivery(NewOrder.Delivery d) {

@@ -61,6 +61,9 @@ public class PlacementStore {
     @Inject
     OutboxConfig outboxConfig;
 
+    @Inject
+    LiveStreams liveStreams;
+
     private final IdBlocks idBlocks = new IdBlocks();
 
     /**
@@ -179,7 +182,8 @@ public class PlacementStore {
         RowInserts orderRows = new RowInserts("customer_order", "id int8", "order_ref text", "buyer text",
                 "status text", "payment text", "recipient text", "phone text", "country text", "province text",
                 "commune text", "street text", "postal_code text", "total_grams int8", "total_amount int8",
-                "placed_at timestamptz", "payment_due_at timestamptz", "confirmed_at timestamptz");
+                "placed_at timestamptz", "payment_due_at timestamptz", "confirmed_at timestamptz", "livestream_id int8",
+                "livestream_code text", "livestream_note text");
         RowInserts lineRows = new RowInserts("order_line", "id int8", "order_id int8", "lot_id int8", "grams int8",
                 "product_id int8", "product_name text", "producer_id int8", "producer_name text", "farmers text",
                 "pickup_province text", "pickup_commune text", "pickup_phone text", "unit_price_per_kg int8",
@@ -205,7 +209,7 @@ public class PlacementStore {
             orderRows.row(order.id, order.orderRef, order.buyer, order.status.name(), order.payment.name(),
                     order.recipient, order.phone, order.country, order.province, order.commune, order.street,
                     order.postalCode, order.totalGrams, order.totalAmount, order.placedAt, order.paymentDueAt,
-                    order.confirmedAt);
+                    order.confirmedAt, order.livestreamId, order.livestreamCode, order.livestreamNote);
             for (OrderLine line : order.lines) {
                 line.id = ids.next("order_line_seq");
                 lineRows.row(line.id, order.id, line.lotId, line.grams, line.productId, line.productName,
@@ -293,7 +297,25 @@ public class PlacementStore {
             order.totalGrams += line.grams;
             order.totalAmount += line.amount;
         }
+        attribute(order, request.live(), now);
         return order;
+    }
+
+    /**
+     * The livestream decision, here where the lines' campaigns are known (catalog's reservation
+     * answer): an in-memory lookup, written with the order in the same insert, never changed after.
+     */
+    private void attribute(CustomerOrder order, String code, Instant now) {
+        List<Long> campaigns = new ArrayList<>(order.lines.size());
+        order.lines.forEach(l -> campaigns.add(l.campaignId));
+        LiveStreams.Attribution attribution = liveStreams.attribution(code, campaigns, now);
+        if (attribution == null) {
+            return;
+        }
+        order.livestreamCode = attribution.code();
+        order.livestreamId = attribution.livestreamId();
+        order.livestreamNote = attribution.reason();
+        order.livestreamTitle = attribution.title();
     }
 
     private String toJson(Object value) {
