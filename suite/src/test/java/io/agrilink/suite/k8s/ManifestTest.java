@@ -200,6 +200,7 @@ class ManifestTest {
         Set<String> expected = new TreeSet<>(Set.of(
                 "order-service -> catalog-service", "training-service -> catalog-service",
                 "order-service -> logistics-service", "logistics-service -> order-service",
+                "catalog-service -> order-service", "training-service -> order-service",
                 "catalog-service -> agrilink-db", "order-service -> agrilink-db",
                 "training-service -> agrilink-db", "logistics-service -> agrilink-db"));
         // the web app calls every service with the signed-in user's token; nothing calls the web app
