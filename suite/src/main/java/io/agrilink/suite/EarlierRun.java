@@ -94,7 +94,8 @@ final class EarlierRun {
         for (Service service : Service.values()) {
             children.put(service.artifact(), "quarkus-run.jar");
         }
-        children.put(KeycloakServer.PROCESS_NAME, "kc.home.dir");
+        // its pid file names kc.sh, the shell that runs Keycloak's JVM (-Dkc.home.dir=…/keycloak-…) as its child
+        children.put(KeycloakServer.PROCESS_NAME, "keycloak");
         return children;
     }
 
@@ -148,13 +149,22 @@ final class EarlierRun {
     }
 
     /** Waits for a process asked to stop (SIGTERM unless already asked), then kills it after {@code grace}. */
+    /**
+     * Stops a process left running and what it started (Keycloak's kc.sh and its JVM): SIGTERM to
+     * all of them, SIGKILL to whatever still runs after {@code grace}.
+     */
     private static void stop(ProcessHandle process, Duration grace) {
-        process.destroy();
-        try {
-            process.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception stillRunning) {
-            process.destroyForcibly();
-            process.onExit().join();
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process))
+                .toList();
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + grace.toNanos();
+        for (ProcessHandle member : tree) {
+            try {
+                member.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception stillRunning) {
+                member.destroyForcibly();
+                member.onExit().join();
+            }
         }
     }
 

@@ -59,6 +59,9 @@ class LauncherCrashTest {
         long catalogPid = Long.parseLong(Files.readString(data.resolve("run/catalog-service.pid")).strip());
         long keycloakPid = Long.parseLong(Files.readString(data.resolve("run/keycloak.pid")).strip());
         long webPid = Long.parseLong(Files.readString(data.resolve("run/web.pid")).strip());
+        // kc.sh runs Keycloak's JVM as its child: that JVM holds the port, so it must go too
+        List<Long> keycloakChildren = ProcessHandle.of(keycloakPid).stream().flatMap(ProcessHandle::descendants)
+                .map(ProcessHandle::pid).toList();
 
         first.process.destroyForcibly().waitFor();
         assertTrue(ProcessHandle.of(postgresPid).map(ProcessHandle::isAlive).orElse(false),
@@ -73,6 +76,9 @@ class LauncherCrashTest {
         assertGone(webPid, "the web app left running");
         assertGone(postgresPid, "the PostgreSQL left running");
         assertGone(keycloakPid, "the Keycloak left running");
+        for (long child : keycloakChildren) {
+            assertGone(child, "the Keycloak JVM left running");
+        }
 
         Launch meanwhile = launch();
         assertTrue(meanwhile.process.waitFor(60, TimeUnit.SECONDS));
