@@ -3,6 +3,7 @@ package io.agrilink.suite.bench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,23 @@ import io.agrilink.suite.Service;
  * as the bank-notification service sends it for a VietQR transfer), so every success is an order
  * placed and CONFIRMED; prints orders/s placed and paid, and p50/p99 of the placement and of the
  * notification apart. The default ({@code cod}) is the cash-on-delivery sale.
+ * <p>
+ * {@code -Dbench.live=code}: the hot lot is in a sale campaign, a livestream of that campaign is
+ * scheduled and started in catalog-service (its snapshot reaches order-service through catalog's
+ * outbox), and every order carries the stream's code; afterwards the stream's results must count
+ * every order placed. Two readers poll the stream's results (staff) meanwhile, and their p50/p99
+ * are printed: the counter under the sale's load. {@code -Dbench.live=campaign} is the same sale
+ * in the same campaign without a code (the figure to compare with); the default ({@code off}) is
+ * the lot outside any campaign, as before livestreams existed.
  */
 class FlashSaleBenchmark {
 
     @Test
     void flashSaleOnOneHotLot() throws Exception {
         boolean vietQr = "vietqr".equals(System.getProperty("bench.payment", "cod"));
+        String live = System.getProperty("bench.live", "off");
+        boolean inCampaign = !"off".equals(live);
+        boolean withCode = "code".equals(live);
         int clients = Integer.getInteger("bench.clients", 64);
         int seconds = Integer.getInteger("bench.seconds", 30);
         Path root = Path.of("..").toAbsolutePath().normalize();
@@ -82,14 +94,49 @@ class FlashSaleBenchmark {
             long lot = http.expect("POST", catalog + "/lots", staff, Map.of("productId", productId, "harvestDate",
                     LocalDate.now().toString(), "quantityGrams", initialGrams)).get("id").asLong();
 
+            String liveCode = null;
+            if (inCampaign) {
+                Instant now = Instant.now();
+                Map<String, Object> campaign = new LinkedHashMap<>();
+                campaign.put("name", "Tuần lễ vải thiều (benchmark)");
+                campaign.put("host", "Phó Chủ tịch UBND tỉnh Bắc Ninh");
+                campaign.put("startsAt", now.minusSeconds(60).toString());
+                campaign.put("endsAt", now.plus(Duration.ofHours(3)).toString());
+                campaign.put("perBuyerLimitGrams", initialGrams);
+                campaign.put("targetGrams", initialGrams);
+                campaign.put("lots", List.of(Map.of("lotId", lot, "pricePerKg", 55_000)));
+                long campaignId = http.expect("POST", catalog + "/campaigns", staff, campaign).get("id").asLong();
+                if (withCode) {
+                    Map<String, Object> stream = new LinkedHashMap<>();
+                    stream.put("title", "Vải thiều Lục Ngạn – trực tiếp từ vườn (benchmark)");
+                    stream.put("platform", "TIKTOK");
+                    stream.put("url", "https://www.tiktok.com/@bacninh.vaithieu/live");
+                    stream.put("plannedStart", now.toString());
+                    stream.put("plannedEnd", now.plus(Duration.ofHours(6)).toString());
+                    stream.put("campaignId", campaignId);
+                    stream.put("lotIds", List.of(lot));
+                    stream.put("hosts", List.of(Map.of("kind", "LEADER", "name", "Phó Chủ tịch UBND tỉnh Bắc Ninh",
+                            "subject", "bench-staff")));
+                    liveCode = http.expect("POST", catalog + "/livestreams", staff, stream).get("code").asText();
+                    http.expect("POST", catalog + "/livestreams/" + liveCode + "/start", staff, null);
+                    awaitLive(http, orders, liveCode);
+                }
+            }
+
             String[] tokens = new String[clients];
             for (int c = 0; c < clients; c++) {
                 tokens[c] = BenchSupport.token(suite.keys(), "buyer", "bench-buyer-" + c, Duration.ofHours(2));
             }
             Map<String, Object> delivery = Map.of("recipient", "Nguyễn Văn An", "phone", "0987 654 321", "country",
                     "VN", "province", "Hà Nội", "commune", "Phường Ba Đình", "street", "12 Phố Đội Cấn");
-            String body = Http.JSON.writeValueAsString(Map.of("lines", List.of(Map.of("lotId", lot, "grams", 2000)),
-                    "delivery", delivery, "payment", vietQr ? "BANK_TRANSFER" : "CASH_ON_DELIVERY"));
+            Map<String, Object> order = new LinkedHashMap<>();
+            order.put("lines", List.of(Map.of("lotId", lot, "grams", 2000)));
+            order.put("delivery", delivery);
+            order.put("payment", vietQr ? "BANK_TRANSFER" : "CASH_ON_DELIVERY");
+            if (liveCode != null) {
+                order.put("live", liveCode);
+            }
+            String body = Http.JSON.writeValueAsString(order);
             String bankSecret = suite.paymentSandboxes().settings().secrets().bankNotificationSecret();
             AtomicLong bankTransactions = new AtomicLong(System.currentTimeMillis());
             // the two steps' latencies apart, while measuring (set after the warm-up)
@@ -121,6 +168,28 @@ class FlashSaleBenchmark {
                     Thread.currentThread().interrupt();
                 }
             });
+            // the stream's results read under the sale's load: two staff dashboards polling as fast as they answer
+            Queue<Long> readMicros = new ConcurrentLinkedQueue<>();
+            AtomicBoolean selling = new AtomicBoolean(true);
+            List<Thread> readers = new java.util.ArrayList<>();
+            if (liveCode != null) {
+                String resultsPath = "/livestreams/" + liveCode + "/results";
+                for (int r = 0; r < 2; r++) {
+                    readers.add(Thread.ofVirtual().start(() -> {
+                        try (Http.Connection connection = new Http.Connection(orders)) {
+                            while (selling.get()) {
+                                long t0 = System.nanoTime();
+                                Http.Reply reply = connection.send("GET", resultsPath, staff, null);
+                                if (measuring.get() && reply.status() == 200) {
+                                    readMicros.add((System.nanoTime() - t0) / 1000);
+                                }
+                            }
+                        } catch (Exception e) {
+                            System.out.println("results reader stopped: " + e);
+                        }
+                    }));
+                }
+            }
             Load.Result result;
             String memory;
             try (MemorySampler sampler = new MemorySampler(rss)) {
@@ -152,6 +221,10 @@ class FlashSaleBenchmark {
                 }
                 memory = sampler.peaks();
             }
+            selling.set(false);
+            for (Thread reader : readers) {
+                reader.join();
+            }
             cpuStart.join();
             String cpuPerOrder = cpuPerOrder(cpu, cpuAtStart, result);
 
@@ -172,6 +245,10 @@ class FlashSaleBenchmark {
                         .get("total").asLong();
                 figures += String.format("%npaid by bank notification: %,d of %,d orders", paidOrders, orderCount);
             }
+            if (inCampaign) {
+                figures += liveCode == null ? String.format("%nin a sale campaign, no livestream code")
+                        : liveResults(http, orders, staff, liveCode, orderCount, readMicros);
+            }
             String invariant = String.format("invariant: grams sold %,d + grams left %,d = %,d (initial %,d) %s; "
                     + "orders %,d × 2,000 g = %,d g vs reserved %,d g %s", sold, left, sold + left, initialGrams,
                     sold + left == initialGrams ? "holds" : "BROKEN", orderCount, orderCount * 2000, sold,
@@ -183,9 +260,34 @@ class FlashSaleBenchmark {
             System.out.println(cpuPerOrder);
             System.out.println(memory);
             System.out.println(invariant);
-            BenchSupport.record(vietQr ? "flash-sale-vietqr" : "flash-sale", List.of(machine, figures, cpuPerOrder, memory,
+            BenchSupport.record((vietQr ? "flash-sale-vietqr" : "flash-sale") + (inCampaign ? "-live-" + live : ""), List.of(machine, figures, cpuPerOrder, memory,
                     invariant));
         }
+    }
+
+    /** Waits until order-service's replica knows the stream is live (catalog's outbox delivered its snapshot). */
+    private static void awaitLive(Http http, String orders, String code) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            Http.Reply counter = http.send("GET", orders + "/livestreams/" + code + "/counter", null, null);
+            if (counter.status() == 200 && "LIVE".equals(counter.json().path("state").asText())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("order-service did not learn within 30 s that livestream " + code + " is live");
+    }
+
+    /** The stream's own figures after the sale, against the orders placed, and how fast they were read meanwhile. */
+    private static String liveResults(Http http, String orders, String staff, String code, long orderCount,
+            Queue<Long> readMicros) throws Exception {
+        var results = http.expect("GET", orders + "/livestreams/" + code + "/results", staff, null);
+        long attributed = results.get("orders").asLong();
+        return String.format("%nlivestream %s on every order: %,d of %,d orders attributed %s; %,d kg, %,d đồng; "
+                + "its results read %,d times under the load: p50 %.1f ms p99 %.1f ms", code, attributed, orderCount,
+                attributed == orderCount ? "(all)" : "(MISSING SOME)", results.get("grams").asLong() / 1000,
+                results.get("revenue").asLong(), readMicros.size(), percentileMillis(readMicros, 50),
+                percentileMillis(readMicros, 99));
     }
 
     /** What the bank-notification service posts for a VietQR transfer of the order's amount (api.md, SePay's shape). */
