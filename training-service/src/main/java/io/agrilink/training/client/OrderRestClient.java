@@ -15,7 +15,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import io.agrilink.platform.security.ServiceAuthorization;
 
 /** order-service as training-service uses it (role {@code service}): producers' sales, aggregates only. */
-@RegisterRestClient(configKey = "orders")
+@RegisterRestClient(configKey = "order")
 @RegisterClientHeaders(ServiceAuthorization.class)
 @Path("/sales")
 @Produces(MediaType.APPLICATION_JSON)
