@@ -1,6 +1,10 @@
 package io.agrilink.suite;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agrilink.suite.demo.DemoContext;
 import io.agrilink.suite.demo.DemoData;
@@ -26,7 +33,7 @@ public final class Launcher {
 
     /** The demo loaders, by class name, in the suite's demo package. */
     private static final List<String> DEMO_LOADERS = List.of("CatalogDemo", "TrainingDemo", "LogisticsDemo",
-            "OrderDemo", "PaymentDemo");
+            "OrderDemo", "PaymentDemo", "LivestreamDemo");
 
     /** One demo user per role: the default {@code --sub} of {@code ./agrilink token ROLE}. */
     private static final Map<String, String> DEMO_USERS = new LinkedHashMap<>();
@@ -196,7 +203,33 @@ public final class Launcher {
         }
         out.append("\nTry:  curl -s '").append(suite.baseUrl(Service.CATALOG))
                 .append("/products?q=vai%20thieu'\n");
+        String live = liveStream(suite);
+        if (live != null) {
+            out.append("Try:  ").append(suite.webUrl()).append("/live/").append(live)
+                    .append("  (a livestream on air: its counter moves with every order placed with its code)\n");
+        }
         System.out.println(out);
+    }
+
+    /** The code of a livestream on air (the demo's KOL stream), or null if none is or catalog does not say. */
+    private static String liveStream(LocalSuite suite) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(suite.baseUrl(Service.CATALOG) + "/livestreams?state=LIVE"))
+                    .timeout(Duration.ofSeconds(5)).header("Accept", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                return null;
+            }
+            JsonNode streams = new ObjectMapper().readTree(answer.body());
+            JsonNode first = streams.isArray() ? streams.path(0) : streams.path("items").path(0);
+            return first.hasNonNull("code") ? first.get("code").asText() : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private static void token(Arguments arguments) throws IOException {

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,7 +80,7 @@ public class OrderDemo implements DemoData {
         demo.facts.put("order.jp", jp.get("id").asLong());
     }
 
-    private static long lot(DemoContext demo, String fact) {
+    static long lot(DemoContext demo, String fact) {
         Object id = demo.facts.get(fact);
         if (id == null) {
             throw new IllegalStateException("The catalogue demo did not leave " + fact);
@@ -92,9 +93,17 @@ public class OrderDemo implements DemoData {
                 payment);
     }
 
-    private static JsonNode place(DemoContext demo, String buyer, long lotId, long grams, String payment,
+    static JsonNode place(DemoContext demo, String buyer, long lotId, long grams, String payment,
             Map<String, Object> delivery) throws IOException, InterruptedException {
         return demo.post("order", "/orders", demo.token("buyer", buyer), body(lotId, grams, payment, delivery));
+    }
+
+    /** The same order placed from a livestream's page: it carries the stream's code ({@code "live"}). */
+    static JsonNode placeDuringStream(DemoContext demo, String code, String buyer, long lotId, long grams,
+            String payment, Map<String, Object> delivery) throws IOException, InterruptedException {
+        Map<String, Object> order = new LinkedHashMap<>(body(lotId, grams, payment, delivery));
+        order.put("live", code);
+        return demo.post("order", "/orders", demo.token("buyer", buyer), order);
     }
 
     /** Sends the same order twice with one Idempotency-Key (DemoContext would give each POST a fresh key). */
