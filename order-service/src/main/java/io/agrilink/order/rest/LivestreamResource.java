@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.agrilink.order.service.LivestreamCounters;
 import io.agrilink.order.service.LivestreamReplica;
+import io.agrilink.order.service.PublicCounters;
 import io.agrilink.platform.problem.ProblemException;
 import io.agrilink.platform.security.Roles;
 import io.agrilink.platform.time.AgriLinkTime;
@@ -72,6 +73,9 @@ public class LivestreamResource {
         return Response.noContent().build();
     }
 
+    @Inject
+    PublicCounters publicCounters;
+
     @GET
     @Path("/{code}/counter")
     @PermitAll
@@ -82,10 +86,9 @@ public class LivestreamResource {
     @APIResponse(responseCode = "400", description = "Not a livestream code")
     @APIResponse(responseCode = "404", description = "No livestream has this code")
     public Response counter(@PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
-        Instant asOf = Instant.now();
-        LivestreamCounters.StreamCounter counter = counters.counter(code.toUpperCase(Locale.ROOT), asOf);
-        return Response.ok(LivestreamViews.Counter.of(counter, asOf, false, time.zone())).cacheControl(ONE_SECOND)
-                .build();
+        PublicCounters.AsOf counter = publicCounters.of(code.toUpperCase(Locale.ROOT));
+        return Response.ok(LivestreamViews.Counter.of(counter.counter(), counter.asOf(), false, time.zone()))
+                .cacheControl(ONE_SECOND).build();
     }
 
     @GET
