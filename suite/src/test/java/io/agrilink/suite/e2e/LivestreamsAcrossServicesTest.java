@@ -181,6 +181,10 @@ class LivestreamsAcrossServicesTest {
             assertEquals(4, results.getList("byProvince").size(), "four provinces");
             assertEquals(grams, sum(results.getList("perMinute.grams")), "the minutes add up");
 
+            // the public counter is read from the database at most once a second: it catches up within that
+            await("the public counter counts them").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> anonymous(Service.ORDER).get("/livestreams/" + code + "/counter").jsonPath()
+                            .getInt("orders"), n -> n == PARALLEL_ORDERS);
             JsonPath counter = anonymous(Service.ORDER).get("/livestreams/" + code + "/counter").then().statusCode(200)
                     .extract().jsonPath();
             assertEquals(PARALLEL_ORDERS, counter.getInt("orders"));
