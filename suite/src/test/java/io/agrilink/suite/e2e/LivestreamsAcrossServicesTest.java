@@ -64,7 +64,7 @@ class LivestreamsAcrossServicesTest {
             E2e.abroad("Linh Nguyen", "US", "+1 415 555 0100", "500 Stockton St, San Francisco CA", "94108"));
 
     private static final String LEADER = subject("farmer-phuongson");
-    private static final String OUTSIDER = subject("farmer-other");
+    private static final String OUTSIDER = subject("farmer-outsider");
     private static long producerId;
     private static long lotId;
     private static long campaignId;
@@ -202,7 +202,7 @@ class LivestreamsAcrossServicesTest {
             await("order-service knows it ended").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
                     .until(() -> anonymous(Service.ORDER).get("/livestreams/" + code + "/counter").jsonPath()
                             .getString("state"), "ENDED"::equals);
-            JsonPath late = placeWithCode(subject("buyer-late"), code, DELIVERIES.get(1));
+            JsonPath late = placeWithCode(subject("buyer-after-end"), code, DELIVERIES.get(1));
             assertFalse(late.getBoolean("livestream.attributed"), late.prettify());
             assertEquals("livestream " + code + " is not live (ended)", late.getString("livestream.reason"));
             assertEquals("CONFIRMED", late.getString("status"), "her lychees are hers all the same");
