@@ -113,7 +113,7 @@ public class CustomerOrder extends PanacheEntity {
      */
 
     /** The stream the order counts for, or null: no code given, or a code that did not count. */
-    @Column(name = "livestream_id", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public Long livestreamId;
 
     /** The code the buyer gave, upper-cased; null when none was given. */
