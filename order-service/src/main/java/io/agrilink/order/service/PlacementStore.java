@@ -306,6 +306,9 @@ public class PlacementStore {
      * answer): an in-memory lookup, written with the order in the same insert, never changed after.
      */
     private void attribute(CustomerOrder order, String code, Instant now) {
+        if (code == null) {
+            return;
+        }
         List<Long> campaigns = new ArrayList<>(order.lines.size());
         order.lines.forEach(l -> campaigns.add(l.campaignId));
         LiveStreams.Attribution attribution = liveStreams.attribution(code, campaigns, now);
