@@ -231,8 +231,9 @@ public class FunnelService {
                     .sum();
         }
         return new Group(key, label, enrolled, attended, certified, listedProduct, hostedStream, firstSale, revenue,
-                new Conversions(rate(attended, enrolled), rate(certified, attended), rate(listedProduct, certified),
-                        rate(hostedStream, listedProduct), rate(firstSale, hostedStream)));
+                new Conversions(Rates.of(attended, enrolled), Rates.of(certified, attended),
+                        Rates.of(listedProduct, certified), Rates.of(hostedStream, listedProduct),
+                        Rates.of(firstSale, hostedStream)));
     }
 
     private Outside askOutside(Iterable<Unit> farmers, Instant start, Instant end) {
@@ -302,9 +303,5 @@ public class FunnelService {
             chunks.add(chunk);
         }
         return chunks;
-    }
-
-    private static Double rate(Long part, Long whole) {
-        return part == null || whole == null || whole == 0 ? null : Math.round(part * 1000.0 / whole) / 1000.0;
     }
 }

@@ -79,7 +79,7 @@ public class ReportService {
             long noShow = n(r[8]);
             long recorded = attended + partial + noShow;
             figures.add(new Figures((String) r[0], (String) r[1], (String) r[2], n(r[3]), n(r[4]), n(r[5]), attended,
-                    partial, noShow, rate(attended, recorded), rate(noShow, recorded)));
+                    partial, noShow, Rates.of(attended, recorded), Rates.of(noShow, recorded)));
         }
         return figures;
     }
@@ -132,10 +132,6 @@ public class ReportService {
 
     private static long n(Object value) {
         return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 1000.0;
     }
 
     private static Instant instant(Object value) {
